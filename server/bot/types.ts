@@ -1,0 +1,80 @@
+// The bot's contract with the chat domain. The implementation lives beside this file.
+import type { EscalationReason } from '../../shared/protocol';
+
+export type Language = 'en' | 'es';
+
+export interface IntentSettings {
+  /** Below this classifier confidence (0..1) the bot says it did not understand. */
+  confidenceThreshold: number;
+  /** The conversation escalates when its running sentiment falls to -sentimentThreshold or below. */
+  sentimentThreshold: number;
+  /** How many not-understood messages in a row before a handoff (P9 `fallback`, default 2). */
+  fallbacksBeforeHandoff: number;
+  /** Weight kept from the previous running score at each visitor message (0..1). */
+  sentimentDecay: number;
+}
+
+export interface Intent {
+  name: string;
+  examples: string[];
+  responses: string[];
+  quickReplies?: string[];
+  /** Regular expressions (case-insensitive) that win over the classifier. */
+  patterns?: string[];
+  /** When this intent matches, the conversation escalates (P9 `intent`). */
+  escalate?: boolean;
+}
+
+export interface IntentsFile {
+  $schema?: string;
+  language: Language;
+  settings?: Partial<IntentSettings>;
+  /** Message the bot sends when it did not understand. */
+  fallback?: { responses: string[]; quickReplies?: string[] };
+  intents: Intent[];
+}
+
+export interface Classification {
+  /** Best intent, or null when below the confidence threshold (out of scope). */
+  intent: string | null;
+  confidence: number;
+  /** Top intents, best first, with scores in 0..1. */
+  ranking: Array<{ intent: string; score: number }>;
+  /** The pattern that decided the intent, when one did. */
+  pattern?: string;
+}
+
+export interface SentimentResult {
+  /** -1 (very negative) … +1 (very positive); 0 is neutral. */
+  score: number;
+}
+
+export interface BotEngine {
+  readonly file: string;
+  readonly language: Language;
+  readonly settings: IntentSettings;
+  classify(text: string): Classification;
+  sentiment(text: string): SentimentResult;
+  intent(name: string): Intent | undefined;
+  /** A response for the intent (or the fallback when name is null), chosen by `pick` (0..1). */
+  respond(name: string | null, pick?: number): { text: string; quickReplies?: string[] };
+}
+
+/** Per-conversation memory the chat domain stores and hands back each turn. */
+export interface BotMemory {
+  running: number;
+  fallbacks: number;
+}
+
+export interface TurnDecision {
+  intent: string | null;
+  confidence: number;
+  sentiment: number;
+  memory: BotMemory;
+  /** What the bot says, unless the turn escalates silently. */
+  reply?: { text: string; quickReplies?: string[] };
+  escalate?: EscalationReason;
+}
+
+/** One problem in an intents file: file, JSON path (like `$.intents[3].examples`) and reason. */
+export interface IntentsProblem { file: string; path: string; reason: string }
