@@ -1,0 +1,64 @@
+// Small formatting helpers shared by the console's views. Pure; strings come from the translator.
+import type { EscalationReason, SentimentPoint } from '../shared/protocol';
+import type { MessageKey, Translate } from './i18n';
+
+export type Mood = 'negative' | 'neutral' | 'positive';
+
+/** Scores run -1 (angry) … +1 (happy); the bands match what an agent would call it. */
+export function moodOf(score: number): Mood {
+  if (score <= -0.2) return 'negative';
+  if (score >= 0.2) return 'positive';
+  return 'neutral';
+}
+
+export function formatScore(score: number): string {
+  const s = (Math.round(score * 100) / 100).toFixed(2);
+  return score > 0 ? `+${s}` : s.replace('-0.00', '0.00');
+}
+
+/** "42 s", "7 min", "1 h 5 min". */
+export function formatDuration(ms: number, t: Translate): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  if (s < 60) return t('time.seconds', { n: s });
+  const m = Math.floor(s / 60);
+  if (m < 60) return t('time.minutes', { n: m });
+  return t('time.hours', { h: Math.floor(m / 60), m: m % 60 });
+}
+
+export function formatClock(iso: string, locale?: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return d.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+}
+
+export function reasonKey(reason: EscalationReason): MessageKey {
+  return `reason.${reason}` as MessageKey;
+}
+
+export function reasonLongKey(reason: EscalationReason | undefined): MessageKey {
+  return reason ? (`reason.long.${reason}` as MessageKey) : 'reason.long.none';
+}
+
+/** Only http(s) links are clickable; anything else (javascript:, data:) is shown as text. */
+export function safeHref(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function truncate(text: string, max: number): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`;
+}
+
+/** Polyline points for a sparkline of running sentiment in a w×h box (score +1 at the top). */
+export function sparkPoints(points: SentimentPoint[], w: number, h: number, pad = 2): string {
+  if (points.length === 0) return '';
+  const n = points.length;
+  const y = (v: number) => pad + ((1 - Math.max(-1, Math.min(1, v))) / 2) * (h - 2 * pad);
+  const x = (i: number) => (n === 1 ? w / 2 : pad + (i / (n - 1)) * (w - 2 * pad));
+  return points.map((p, i) => `${x(i).toFixed(1)},${y(p.running).toFixed(1)}`).join(' ');
+}

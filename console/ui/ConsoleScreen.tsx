@@ -1,0 +1,178 @@
+// The signed-in console: top bar, queue + my chats (nav), the selected conversation (main),
+// notices, and a polite live region for new queue entries and new visitor messages.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { AgentInfo } from '../../shared/protocol';
+import type { AgentClient, ClientEvent } from '../client';
+import { reasonKey, truncate } from '../format';
+import { isMine } from '../state';
+import { TypingSender } from '../typing';
+import { ConversationView, type ConversationActions } from './ConversationView';
+import { MyChats } from './MyChats';
+import { Notices } from './Notices';
+import { QueueList } from './QueueList';
+import { useClientState, useT } from './hooks';
+import { visitorName } from './names';
+
+export interface ConsoleScreenProps {
+  client: AgentClient;
+  agent: AgentInfo;
+  onSignOut: () => void;
+  onExpired: () => void;
+}
+
+export function ConsoleScreen({ client, agent: signedIn, onSignOut, onExpired }: ConsoleScreenProps) {
+  const t = useT();
+  const s = useClientState(client);
+  const agent = s.agent ?? signedIn;
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState({ n: 0, text: '' });
+  const drafts = useRef(new Map<string, string>());
+  const typers = useRef(new Map<string, TypingSender>());
+
+  useEffect(() => {
+    if (s.status === 'unauthorized') onExpired();
+  }, [s.status, onExpired]);
+
+  // Announce what is new, politely.
+  const latest = useRef(s);
+  latest.current = s;
+  useEffect(
+    () =>
+      client.onEvent((e: ClientEvent) => {
+        let text = '';
+        if (e.kind === 'queue-added') {
+          text =
+            e.entries.length === 1
+              ? t('live.queueAdded', {
+                  name: e.entries[0].visitorName || t('queue.visitor'),
+                  reason: t(reasonKey(e.entries[0].reason)),
+                })
+              : t('live.queueAddedMany', { count: e.entries.length });
+        } else if (e.kind === 'visitor-message') {
+          const c = latest.current.conversations[e.conversationId];
+          text = t('live.visitorMessage', { name: visitorName(c, t), text: truncate(e.message.text, 140) });
+        }
+        if (text) setAnnouncement((a) => ({ n: a.n + 1, text }));
+      }),
+    [client, t],
+  );
+
+  useEffect(
+    () => () => {
+      for (const ty of typers.current.values()) ty.stop();
+    },
+    [],
+  );
+
+  const typer = useCallback(
+    (id: string) => {
+      let ty = typers.current.get(id);
+      if (!ty) {
+        ty = new TypingSender({ send: (on) => client.typing(id, on) });
+        typers.current.set(id, ty);
+      }
+      return ty;
+    },
+    [client],
+  );
+
+  const select = useCallback(
+    (id: string) => {
+      if (selectedId && selectedId !== id) typers.current.get(selectedId)?.stop();
+      setSelectedId(id);
+    },
+    [selectedId],
+  );
+
+  const actions: ConversationActions = useMemo(
+    () => ({
+      claim: (id) => {
+        client.claim(id);
+        setSelectedId(id);
+      },
+      close: (id) => {
+        typers.current.get(id)?.stop();
+        client.close(id);
+      },
+      send: (id, text, note) => {
+        client.send(id, text, note);
+      },
+      typing: (id) => typer(id).keystroke(),
+      stopTyping: (id) => typers.current.get(id)?.stop(),
+      discard: (clientId) => client.discard(clientId),
+      retry: (clientId) => client.retry(clientId),
+      draft: (id, text) => {
+        if (text !== undefined) drafts.current.set(id, text);
+        return drafts.current.get(id) ?? '';
+      },
+    }),
+    [client, typer],
+  );
+
+  const view = (id: string) => {
+    select(id);
+    if (!client.getState().conversations[id]) client.open(id);
+  };
+
+  const mine = Object.values(s.conversations)
+    .filter((c) => isMine(c, agent))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const selected = selectedId ? s.conversations[selectedId] : undefined;
+  const queueEntry = selectedId ? s.queue.find((q) => q.conversationId === selectedId) : undefined;
+
+  async function signOut() {
+    onSignOut();
+  }
+
+  return (
+    <div class="app">
+      <a class="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header class="topbar">
+        <h1 class="brand">{t('app.title')}</h1>
+        <span class={`status status-${s.status}`} data-testid="connection-status" data-status={s.status}>
+          <span class="dot" aria-hidden="true" />
+          {t(`status.${s.status}`)}
+        </span>
+        <span class="who">{t('header.signedInAs', { name: agent.name })}</span>
+        <button type="button" class="btn ghost" onClick={signOut}>
+          {t('header.signOut')}
+        </button>
+      </header>
+      {s.degraded && <p class="banner warn">{t('status.degraded')}</p>}
+      <Notices notices={s.notices} onDismiss={(id) => client.dismissNotice(id)} />
+      <div class="columns">
+        <nav class="sidebar" aria-label={t('nav.label')}>
+          <QueueList
+            queue={s.queue}
+            selectedId={selectedId}
+            claiming={s.claiming}
+            onView={view}
+            onClaim={actions.claim}
+          />
+          <MyChats chats={mine} selectedId={selectedId} visitorTyping={s.visitorTyping} onSelect={select} />
+        </nav>
+        <main id="main" class="main" tabIndex={-1} aria-label={t('main.label')}>
+          {selected ? (
+            <ConversationView
+              conversation={selected}
+              queueEntry={queueEntry}
+              agent={agent}
+              pending={s.outbox.filter((o) => o.conversationId === selected.id)}
+              visitorTyping={s.visitorTyping[selected.id] === true}
+              claiming={s.claiming.includes(selected.id)}
+              offline={s.status !== 'open'}
+              actions={actions}
+            />
+          ) : (
+            <p class="placeholder">{selectedId ? t('main.loading') : t('main.empty')}</p>
+          )}
+        </main>
+      </div>
+      <div class="sr-only" aria-live="polite" aria-atomic="true" data-testid="live-region">
+        <span key={announcement.n}>{announcement.text}</span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+// Server errors worth showing (e.g. `already_claimed`), dismissable, announced as alerts.
+import { useEffect } from 'preact/hooks';
+import type { MessageKey } from '../i18n';
+import type { Notice } from '../state';
+import { useT } from './hooks';
+
+const KNOWN = new Set(['already_claimed', 'not_found', 'bad_state', 'too_long', 'rate_limited', 'forbidden', 'unavailable']);
+const AUTO_DISMISS_MS = 12_000;
+
+export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss: (id: number) => void }) {
+  const t = useT();
+  useEffect(() => {
+    if (notices.length === 0) return;
+    const oldest = notices[0];
+    const id = setTimeout(() => onDismiss(oldest.id), AUTO_DISMISS_MS);
+    return () => clearTimeout(id);
+  }, [notices, onDismiss]);
+
+  return (
+    <div class="notices" role="alert">
+      {notices.map((n) => (
+        <div key={n.id} class={`notice notice-${n.code}`} data-testid="notice" data-code={n.code}>
+          <span>
+            {KNOWN.has(n.code) ? t(`notice.${n.code}` as MessageKey) : t('notice.generic', { message: n.message })}
+          </span>
+          <button type="button" class="btn small ghost" onClick={() => onDismiss(n.id)}>
+            {t('notice.dismiss')}
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
