@@ -156,6 +156,8 @@ export interface SAState {
   agentId?: string;
   agentName?: string;
   reason?: EscalationReason;
+  rating?: { score: number; comment?: string };
+  contact?: Contact;
 }
 export interface SATyping { type: 'typing'; conversationId: string; from: 'visitor'; on: boolean }
 export interface SASentiment { type: 'sentiment'; conversationId: string; point: SentimentPoint }

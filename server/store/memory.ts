@@ -22,7 +22,7 @@ export class MemoryStore implements Store {
   private visitorsByToken = new Map<string, string>();
   private conversations = new Map<string, Conversation>();
   private messages = new Map<string, Message[]>();
-  private clientIds = new Map<string, Map<string, number>>(); // conv → clientId → seq
+  private clientIds = new Map<string, Map<string, number>>(); // conv → `from:clientId` → seq
   private queued = new Map<string, number>(); // conv → queuedAt ms (insertion order kept by sort)
   private agents = new Map<string, Agent>();
   private sessions = new Map<string, Session>();
@@ -75,6 +75,13 @@ export class MemoryStore implements Store {
       .map(copy);
   }
 
+  async listConversationsByAgent(agentId: string): Promise<Conversation[]> {
+    return [...this.conversations.values()]
+      .filter((c) => c.agentId === agentId && c.state === 'agent')
+      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
+      .map(copy);
+  }
+
   async updateConversation(
     id: string, patch: ConversationPatch, fromStates?: StoredState[],
   ): Promise<Conversation | null> {
@@ -92,8 +99,10 @@ export class MemoryStore implements Store {
     const list = this.messages.get(conversationId);
     const ids = this.clientIds.get(conversationId);
     if (!list || !ids) throw new Error(`no conversation ${conversationId}`);
-    if (draft.clientId !== undefined) {
-      const seen = ids.get(draft.clientId);
+    // Idempotency is per sender kind, so a visitor can never collide with an agent's clientId.
+    const key = draft.clientId === undefined ? undefined : `${draft.from}:${draft.clientId}`;
+    if (key !== undefined) {
+      const seen = ids.get(key);
       if (seen !== undefined) return { message: copy(list[seen - 1]), duplicate: true };
     }
     const message: Message = {
@@ -108,7 +117,7 @@ export class MemoryStore implements Store {
     if (draft.quickReplies?.length) message.quickReplies = [...draft.quickReplies];
     if (draft.note) message.note = true;
     list.push(message);
-    if (draft.clientId !== undefined) ids.set(draft.clientId, message.seq);
+    if (key !== undefined) ids.set(key, message.seq);
     return { message: copy(message), duplicate: false };
   }
 

@@ -85,6 +85,8 @@ export interface Store {
   createConversation(c: Conversation): Promise<void>;
   getConversation(id: string): Promise<Conversation | null>;
   listConversationsByVisitor(visitorId: string): Promise<Conversation[]>;
+  /** Conversations assigned to an agent (state `agent`), oldest first. */
+  listConversationsByAgent(agentId: string): Promise<Conversation[]>;
   /**
    * Applies `patch` only if the conversation's state is one of `fromStates` (any state when
    * omitted). Atomic: of two racing calls with the same precondition, exactly one succeeds.

@@ -74,6 +74,15 @@ export function runStoreContract(name: string, make: () => Promise<ContractEnv> 
       expect(await store.messageCount(c.id)).toBe(2);
     });
 
+    it('[P5] a visitor clientId never dedupes against an agent message with the same clientId', async () => {
+      const c = conv();
+      await store.createConversation(c);
+      await store.appendMessage(c.id, { from: 'agent', text: 'agent', clientId: 'x' });
+      const v = await store.appendMessage(c.id, { from: 'visitor', text: 'visitor', clientId: 'x' });
+      expect(v.duplicate).toBe(false);
+      expect(v.message.text).toBe('visitor');
+    });
+
     it('[P5] clientIds are scoped to their conversation', async () => {
       const c1 = conv();
       const c2 = conv();
@@ -140,6 +149,17 @@ export function runStoreContract(name: string, make: () => Promise<ContractEnv> 
       await store.createConversation(recent);
       await store.createConversation(conv());
       expect((await store.listConversationsByVisitor(visitorId)).map((c) => c.id)).toEqual([recent.id, old.id]);
+    });
+
+    it('lists the conversations an agent holds', async () => {
+      const held = conv({ state: 'agent', agentId: 'a1', createdAt: '2026-01-01T00:00:00.000Z' });
+      const later = conv({ state: 'agent', agentId: 'a1', createdAt: '2026-01-02T00:00:00.000Z' });
+      const closed = conv({ state: 'closed', agentId: 'a1' });
+      const other = conv({ state: 'agent', agentId: 'a2' });
+      for (const c of [later, held, closed, other]) await store.createConversation(c);
+      expect((await store.listConversationsByAgent('a1')).map((c) => c.id)).toEqual([held.id, later.id]);
+      await store.updateConversation(held.id, { state: 'closed' });
+      expect((await store.listConversationsByAgent('a1')).map((c) => c.id)).toEqual([later.id]);
     });
 
     it('visitors are found by id and by token hash, and updates keep identity fields', async () => {

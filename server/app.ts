@@ -1,0 +1,66 @@
+// buildApp(deps): the whole Heed server as a Fastify instance. It never listens; main.ts does.
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import websocket from '@fastify/websocket';
+import { AgentAuth } from './auth/agents';
+import { ChatService, type BotRegistry } from './chat/service';
+import type { HeedConfig } from './config';
+import { agentRoutes } from './http/agent-routes';
+import { assetRoutes } from './http/assets';
+import type { Bus, Store } from './store/store';
+import { agentSocket } from './transport/agent';
+import { Hub } from './transport/hub';
+import { visitorSocket } from './transport/visitor';
+
+export interface AppDeps {
+  store: Store;
+  bus: Bus;
+  config: HeedConfig;
+  bots: BotRegistry;
+  now?: () => number;
+  random?: () => number;
+  logger?: FastifyServerOptions['logger'];
+  distDir?: string;
+}
+
+export interface Heed {
+  chat: ChatService;
+  hub: Hub;
+  auth: AgentAuth;
+  store: Store;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    heed: Heed;
+  }
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const now = deps.now ?? Date.now;
+  const app = Fastify({ logger: deps.logger ?? false, trustProxy: false });
+  const chat = new ChatService({ store: deps.store, bus: deps.bus, config: deps.config, bots: deps.bots, now, random: deps.random });
+  const hub = new Hub(deps.store, deps.bus, chat, app.log);
+  const auth = new AgentAuth(deps.store, deps.config.sessionTtlMs, now);
+  app.decorate('heed', { chat, hub, auth, store: deps.store });
+
+  // P2: ws closes a socket whose frame is over the limit with 1009.
+  await app.register(websocket, { options: { maxPayload: deps.config.limits.maxFrameBytes } });
+
+  app.get('/healthz', async (_req, reply) => {
+    const health = await deps.store.health().catch((err: Error) => ({ ok: false, store: deps.store.kind, detail: err.message }));
+    return reply.code(health.ok ? 200 : 503).send({ status: health.ok ? 'ok' : 'degraded', ...health });
+  });
+
+  agentRoutes(app, auth, { sessionTtlMs: deps.config.sessionTtlMs, now });
+  const ctx = { chat, hub, store: deps.store, config: deps.config, now };
+  app.register(async (scoped) => {
+    visitorSocket(scoped, ctx);
+    agentSocket(scoped, { ...ctx, auth });
+  });
+  assetRoutes(app, { distDir: deps.distDir });
+
+  app.addHook('onClose', async () => {
+    hub.stop();
+  });
+  return app;
+}

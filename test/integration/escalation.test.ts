@@ -1,0 +1,171 @@
+// P9 and P10: why and when a chat leaves the bot, and what the visitor sees while waiting.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_INTENTS } from '../../server/config';
+import { startServer, type TestServer } from '../helpers/server';
+import type { WsClient } from '../helpers/ws-client';
+
+let s: TestServer;
+afterEach(async () => s?.close());
+
+async function queuedVisitor(v: WsClient) {
+  return v.waitFor((f) => f.type === 'state' && (f.state === 'queued' || f.state === 'offline'), { what: 'queued/offline state' });
+}
+
+describe('P9 escalation reasons', () => {
+  it('[P9] one mildly negative message does not escalate', async () => {
+    s = await startServer();
+    const v = await s.visitor();
+    const welcome = await v.hello();
+    await v.say('my parcel hasn\'t arrived yet, can you check?');
+    await v.waitFor((f) => f.type === 'message' && f.message.from === 'bot');
+    expect((await s.store.getConversation(welcome.conversationId))!.state).toBe('bot');
+  });
+
+  it('[P9] sentiment: a plainly angry visitor is escalated by the third message, reason stored', async () => {
+    s = await startServer();
+    const v = await s.visitor();
+    const welcome = await v.hello();
+    const angry = [
+      'This is ridiculous, where is my order??',
+      'I have been waiting for two weeks, this is unacceptable!!',
+      'WORST SERVICE EVER. You are useless.',
+    ];
+    let escalatedAt = -1;
+    for (const [i, text] of angry.entries()) {
+      await v.say(text);
+      const conv = await s.store.getConversation(welcome.conversationId);
+      if (conv!.state === 'queued') {
+        escalatedAt = i + 1;
+        break;
+      }
+    }
+    expect(escalatedAt).toBeGreaterThanOrEqual(2);
+    expect(escalatedAt).toBeLessThanOrEqual(3);
+    const conv = (await s.store.getConversation(welcome.conversationId))!;
+    expect(conv.reason).toBe('sentiment');
+    expect(conv.sentiment.length).toBe(escalatedAt);
+    expect(conv.sentiment.at(-1)!.running).toBeLessThan(0);
+    await queuedVisitor(v);
+  });
+
+  it('[P9] requested: a handoff frame, and asking for a person in words', async () => {
+    s = await startServer();
+    const v1 = await s.visitor();
+    const w1 = await v1.hello();
+    v1.send({ type: 'handoff' });
+    await queuedVisitor(v1);
+    expect((await s.store.getConversation(w1.conversationId))!.reason).toBe('requested');
+
+    const v2 = await s.visitor();
+    const w2 = await v2.hello();
+    await v2.say('can I talk to a real person please');
+    await queuedVisitor(v2);
+    expect((await s.store.getConversation(w2.conversationId))!.reason).toBe('requested');
+  });
+
+  it('[P9] fallback: the bot fails to understand twice in a row', async () => {
+    s = await startServer();
+    const v = await s.visitor();
+    const welcome = await v.hello();
+    await v.say('blorp fizzwak quantum toaster');
+    const first = await v.waitFor((f) => f.type === 'message' && f.message.from === 'bot');
+    expect(first.message.quickReplies?.length ?? 0).toBeGreaterThan(0);
+    expect((await s.store.getConversation(welcome.conversationId))!.state).toBe('bot');
+    await v.say('zxqv wibble plonk');
+    await queuedVisitor(v);
+    expect((await s.store.getConversation(welcome.conversationId))!.reason).toBe('fallback');
+  });
+
+  it('[P9] intent: an intent marked escalate:true hands off with reason "intent"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'heed-'));
+    const file = join(dir, 'intents.json');
+    const base = JSON.parse(readFileSync(DEFAULT_INTENTS, 'utf8'));
+    delete base.$schema;
+    base.intents.push({
+      name: 'legal_threat',
+      examples: ['I will contact my lawyer', 'see you in court', 'I am taking legal action', 'my attorney will hear about this'],
+      responses: ['I understand. I am passing this to our team right away.'],
+      escalate: true,
+    });
+    writeFileSync(file, JSON.stringify(base));
+    s = await startServer({ config: (c) => { c.sites[0].intents = file; } });
+    const v = await s.visitor();
+    const welcome = await v.hello();
+    await v.say('I will be contacting my lawyer about this');
+    await queuedVisitor(v);
+    expect((await s.store.getConversation(welcome.conversationId))!.reason).toBe('intent');
+  });
+});
+
+describe('P10 queue and offline', () => {
+  it('[P10] with no agent online the state is offline, and the email left is stored for follow-up', async () => {
+    s = await startServer();
+    const v = await s.visitor();
+    const welcome = await v.hello();
+    v.send({ type: 'handoff' });
+    const st = await queuedVisitor(v);
+    expect(st.state).toBe('offline');
+    const from = v.mark();
+    v.send({ type: 'send', clientId: 'offline-1', text: 'Please call me back about order 1234', contact: { email: 'mia@example.com', name: 'Mia' } });
+    await v.waitFor((f) => f.type === 'ack' && f.clientId === 'offline-1', { from });
+    const conv = (await s.store.getConversation(welcome.conversationId))!;
+    expect(conv.contact).toEqual({ email: 'mia@example.com', name: 'Mia' });
+    const texts = (await s.store.getMessages(welcome.conversationId)).map((m) => m.text);
+    expect(texts).toContain('Please call me back about order 1234');
+  });
+
+  it('[P10] a bad email in the offline form is an error and the message is still stored', async () => {
+    s = await startServer();
+    const v = await s.visitor();
+    const welcome = await v.hello();
+    v.send({ type: 'handoff' });
+    await queuedVisitor(v);
+    v.send({ type: 'send', clientId: 'bad-mail', text: 'call me', contact: { email: 'not-an-email' } });
+    const err = await v.waitFor((f) => f.type === 'error' && f.clientId === 'bad-mail');
+    expect(err.code).toBe('bad_frame');
+    expect((await s.store.getMessages(welcome.conversationId)).map((m) => m.text)).toContain('call me');
+  });
+
+  it('[P10] queued visitors get their position and wait, updated as the queue moves', async () => {
+    s = await startServer();
+    const a = await s.agent('Ana');
+    const ac = await a.connect();
+    await ac.waitType('ready');
+    const v1 = await s.visitor();
+    const w1 = await v1.hello();
+    v1.send({ type: 'handoff' });
+    const v2 = await s.visitor();
+    await v2.hello();
+    await v1.waitFor((f) => f.type === 'state' && f.state === 'queued' && f.position === 1);
+    v2.send({ type: 'handoff' });
+    const st2 = await v2.waitFor((f) => f.type === 'state' && f.state === 'queued');
+    expect(st2.position).toBe(2);
+    expect(st2.waitSeconds).toBeGreaterThan(0);
+    const queue = await ac.waitFor((f) => f.type === 'queue' && f.queue.length === 2);
+    expect(queue.queue.map((e: { position: number }) => e.position)).toEqual([1, 2]);
+    ac.send({ type: 'claim', conversationId: w1.conversationId });
+    await v2.waitFor((f) => f.type === 'state' && f.state === 'queued' && f.position === 1);
+    const withAgent = await v1.waitFor((f) => f.type === 'state' && f.state === 'agent');
+    expect(withAgent.agent).toEqual({ name: 'Ana' });
+  });
+
+  it('[P10] a queued visitor switches to offline when the last agent leaves, and back when one comes', async () => {
+    s = await startServer();
+    const a = await s.agent('Ana');
+    const ac = await a.connect();
+    await ac.waitType('ready');
+    const v = await s.visitor();
+    await v.hello();
+    v.send({ type: 'handoff' });
+    await v.waitFor((f) => f.type === 'state' && f.state === 'queued');
+    ac.close();
+    await v.waitFor((f) => f.type === 'state' && f.state === 'offline');
+    const from = v.mark();
+    const ac2 = await a.connect();
+    await ac2.waitType('ready');
+    await v.waitFor((f) => f.type === 'state' && f.state === 'queued', { from });
+  });
+});
