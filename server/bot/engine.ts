@@ -1,0 +1,49 @@
+// The bot engine: an intents file turned into a classifier, a sentiment scorer and responses.
+import type { BotEngine, IntentsFile, Intent } from './types';
+import { trainClassifier } from './classifier';
+import { loadIntentsFile, resolveSettings } from './intents';
+import { createSentimentScorer } from './sentiment';
+
+/** Said when the intents file has no `fallback`. */
+export const DEFAULT_FALLBACK = {
+  responses: [
+    "Sorry, I didn't understand that. Could you say it another way? Or I can bring in a person.",
+    "I'm not sure I got that. Try rephrasing, or ask for a person and someone from the team will help.",
+  ],
+  quickReplies: ['Talk to a person'],
+} as const;
+
+/** Index into a list from `pick` in 0..1 (values outside are clamped). */
+export function pickIndex(length: number, pick: number): number {
+  const p = Number.isFinite(pick) ? Math.min(Math.max(pick, 0), 1) : 0;
+  return Math.min(Math.floor(p * length), length - 1);
+}
+
+/** Builds an engine from an already validated intents file. */
+export function createBot(file: IntentsFile, path: string): BotEngine {
+  const settings = resolveSettings(file.settings);
+  const classifier = trainClassifier(file.intents, { language: file.language, threshold: settings.confidenceThreshold });
+  const sentiment = createSentimentScorer(file.language);
+  const byName = new Map<string, Intent>(file.intents.map((i) => [i.name, i]));
+  const fallback = file.fallback ?? DEFAULT_FALLBACK;
+
+  return {
+    file: path,
+    language: file.language,
+    settings,
+    classify: (text) => classifier.classify(text),
+    sentiment,
+    intent: (name) => byName.get(name),
+    respond(name, pick = 0) {
+      const source = name === null ? fallback : byName.get(name);
+      if (!source) throw new Error(`unknown intent "${name}" in ${path}`);
+      const text = source.responses[pickIndex(source.responses.length, pick)]!;
+      return source.quickReplies && source.quickReplies.length > 0 ? { text, quickReplies: [...source.quickReplies] } : { text };
+    },
+  };
+}
+
+/** Loads, validates (throws IntentsError listing every problem) and builds an engine. */
+export async function loadBot(path: string): Promise<BotEngine> {
+  return createBot(await loadIntentsFile(path), path);
+}

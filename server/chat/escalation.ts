@@ -1,0 +1,52 @@
+// One bot turn, decided purely from the engine, the conversation's bot memory and the text (P9).
+import type { BotEngine, BotMemory, TurnDecision } from '../bot/types';
+import type { EscalationReason } from '../../shared/protocol';
+
+/** The intent that means "let me talk to a person"; it escalates with reason `requested`. */
+export const HUMAN_INTENT = 'human';
+/**
+ * The running score never rises above this, so a polite start ("hi, thanks!") cannot bank enough
+ * goodwill to hide anger that follows.
+ */
+export const RUNNING_CEILING = 0.5;
+
+export function initialMemory(): BotMemory {
+  return { running: 0, fallbacks: 0 };
+}
+
+/** Stable 0..1 value from the text, so the same message gets the same response without randomness. */
+export function textPick(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h >>> 0) / 4294967296;
+}
+
+/**
+ * Classifies the message, updates running sentiment and the not-understood count, and decides
+ * whether to answer or escalate. Reasons, most specific first: `requested` (the human intent),
+ * `sentiment` (running ≤ -threshold), `intent` (another intent marked escalate), `fallback`
+ * (N not-understood in a row). When it escalates there is no reply: the chat domain says so.
+ */
+export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, pick?: number): TurnDecision {
+  const { settings } = engine;
+  const c = engine.classify(text);
+  const sentiment = engine.sentiment(text).score;
+  const running = Math.min(memory.running * settings.sentimentDecay + sentiment, RUNNING_CEILING);
+  const fallbacks = c.intent === null ? memory.fallbacks + 1 : 0;
+  const next: BotMemory = { running: round(running), fallbacks };
+  const intent = c.intent === null ? undefined : engine.intent(c.intent);
+
+  let escalate: EscalationReason | undefined;
+  if (c.intent === HUMAN_INTENT) escalate = 'requested';
+  else if (running <= -settings.sentimentThreshold) escalate = 'sentiment';
+  else if (intent?.escalate) escalate = 'intent';
+  else if (fallbacks >= settings.fallbacksBeforeHandoff) escalate = 'fallback';
+
+  const base = { intent: c.intent, confidence: c.confidence, sentiment, memory: next };
+  if (escalate) return { ...base, escalate };
+  return { ...base, reply: engine.respond(c.intent, pick ?? textPick(text)) };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
