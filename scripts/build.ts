@@ -36,7 +36,7 @@ export async function buildAll(opts: { quiet?: boolean } = {}): Promise<BundleSi
       bundle: true,
       minify: true,
       format: 'iife',
-      target: ['es2019', 'chrome80', 'firefox78', 'safari13'],
+      target: ['es2020', 'chrome87', 'firefox78', 'safari15'],
       jsx: 'automatic',
       jsxImportSource: 'preact',
       loader: { '.css': 'text' },
