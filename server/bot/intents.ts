@@ -62,13 +62,29 @@ export function parseIntents(text: string, file: string): IntentsFile {
 }
 
 function describeJsonError(text: string, err: Error): string {
-  const m = /at position (\d+)/.exec(err.message);
-  const position = m ? Number(m[1]) : text.length;
+  const position = jsonErrorPosition(text, err.message);
   const before = text.slice(0, position).split('\n');
   const line = before.length;
   const column = before[before.length - 1]!.length + 1;
-  const message = err.message.replace(/\s*in JSON at position \d+.*$/, '');
+  const message = err.message.replace(/\s*in JSON at position \d+.*$/, '').replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '');
   return `not valid JSON at line ${line}, column ${column}: ${message}`;
+}
+
+/**
+ * Offset of a JSON.parse error. V8 says either "at position N" or, for an unexpected token, quotes
+ * about ten characters either side: `Unexpected token ',', ..."ntents": [,]\n}" is not valid JSON`
+ * (`...` marks a cut).
+ */
+function jsonErrorPosition(text: string, message: string): number {
+  const at = /at position (\d+)/.exec(message);
+  if (at) return Number(at[1]);
+  const quoted = /^Unexpected token '(.+?)', (\.\.\.)?"(.*)"(\.\.\.)? is not valid JSON$/s.exec(message);
+  if (quoted) {
+    const [, token, cut, context] = quoted as unknown as [string, string, string | undefined, string];
+    const start = text.indexOf(context);
+    if (start >= 0) return cut === '...' ? start + 10 : start + Math.max(0, context.indexOf(token));
+  }
+  return text.length;
 }
 
 type Report = (path: string, reason: string) => void;
