@@ -14,7 +14,7 @@ export function MessageList(props: { view: ChatView; onRetry: (clientId: string)
   useEffect(() => {
     const el = ref.current;
     if (el) el.scrollTop = el.scrollHeight;
-  }, [messages.length, typing, replies.length]);
+  }, [messages.length, typing, replies.length, state.conversation]);
 
   return (
     <div class="log-wrap" ref={ref}>

@@ -18,10 +18,9 @@ export function Panel(props: { client: ChatClient; onClose: () => void }) {
   const convo = view.state.conversation;
   const offline = convo === 'offline';
 
+  const focusInput = () => (offline ? emailRef.current : inputRef.current)?.focus();
   // Opening focuses the input (the panel mounts on open).
-  useEffect(() => {
-    (offline ? emailRef.current : inputRef.current)?.focus();
-  }, [offline]);
+  useEffect(focusInput, [offline]);
   useEffect(() => {
     if (convo !== 'bot') setAsked(false);
   }, [convo]);
@@ -40,7 +39,11 @@ export function Panel(props: { client: ChatClient; onClose: () => void }) {
       }}
     >
       <Header state={view.state} titleId="heed-title" onClose={props.onClose} />
-      <MessageList view={view} onRetry={(id) => client.retry(id)} onQuickReply={(text) => client.send(text)} />
+      <MessageList view={view} onRetry={(id) => client.retry(id)} onQuickReply={(text) => {
+          client.send(text);
+          focusInput(); // the buttons go away; keep focus in the panel
+        }}
+      />
       {convo === 'bot' && (
         <button
           type="button"
@@ -50,6 +53,7 @@ export function Panel(props: { client: ChatClient; onClose: () => void }) {
           onClick={() => {
             setAsked(true);
             client.handoff();
+            focusInput();
           }}
         >
           {s.handoff}

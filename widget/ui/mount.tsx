@@ -6,6 +6,7 @@ import type { AppApi, AppContext } from '../handoff';
 import { ChatClient } from '../client/client';
 import { memoryStorage, type StorageLike } from '../client/storage';
 import type { WebSocketCtor } from '../client/types';
+import { socketUrl } from '../client/url';
 import { Panel } from './Panel';
 import css from './styles.css';
 
@@ -18,10 +19,6 @@ function localStorageOrMemory(): StorageLike {
     console.warn('[heed] localStorage unavailable; the conversation will not survive a reload', err);
     return memoryStorage();
   }
-}
-
-export function socketUrl(base: string, site: string): string {
-  return `${base.replace(/^http/, 'ws')}v1/visitor?site=${encodeURIComponent(site)}`;
 }
 
 export function mount(ctx: AppContext): AppApi {
@@ -69,6 +66,15 @@ export function mount(ctx: AppContext): AppApi {
       launcher.focus();
     }
   };
+
+  // Escape also closes when focus fell out of the panel (a clicked button went away):
+  // only when nothing else on the page has focus, so the site's own dialogs keep their Escape.
+  document.addEventListener('keydown', (e) => {
+    const t = e.target;
+    if (open && e.key === 'Escape' && (t === root.host || t === document.body || t === document.documentElement)) {
+      setOpen(false, true);
+    }
+  });
 
   const draw = () => render(open ? <Panel client={client} onClose={() => setOpen(false, true)} /> : null, container);
 
