@@ -5,7 +5,7 @@ export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
 
 export type LoginResult =
   | { ok: true; agent: AgentInfo }
-  | { ok: false; reason: 'unauthorized' | 'unreachable' | 'server'; message?: string };
+  | { ok: false; reason: 'unauthorized' | 'rate_limited' | 'unreachable' | 'server'; message?: string };
 
 function isAgent(v: unknown): v is AgentInfo {
   const a = v as Partial<AgentInfo> | null;
@@ -36,6 +36,7 @@ export function createAgentApi(fetchFn: FetchLike, base = ''): AgentApi {
       }
       const body = (await res.json().catch(() => null)) as { agent?: unknown; message?: string } | null;
       if (res.status === 401 || res.status === 400) return { ok: false, reason: 'unauthorized', message: body?.message };
+      if (res.status === 429) return { ok: false, reason: 'rate_limited', message: body?.message };
       if (!res.ok || !isAgent(body?.agent)) return { ok: false, reason: 'server', message: body?.message };
       return { ok: true, agent: body.agent };
     },

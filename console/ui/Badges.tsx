@@ -8,15 +8,16 @@ export function ReasonBadge({ reason }: { reason: EscalationReason }) {
   return <span class={`badge reason-${reason}`}>{t(reasonKey(reason))}</span>;
 }
 
-/** A coloured dot plus words, so colour is never the only signal. */
-export function Mood({ score, compact }: { score: number; compact?: boolean }) {
+/** A coloured dot plus a word, so colour is never the only signal; the score is in the title. */
+export function Mood({ score }: { score: number }) {
   const t = useT();
   const mood = moodOf(score);
   const words = t('mood.label', { mood: t(`mood.${mood}`), score: formatScore(score) });
   return (
-    <span class={`mood mood-${mood}`} title={words}>
+    <span class={`mood mood-${mood}`} title={words} data-testid="mood" data-score={score}>
       <span class="dot" aria-hidden="true" />
-      {compact ? <span class="sr-only">{words}</span> : <span>{words}</span>}
+      <span aria-hidden="true">{t(`mood.${mood}`)}</span>
+      <span class="sr-only">{words}</span>
     </span>
   );
 }

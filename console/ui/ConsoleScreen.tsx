@@ -34,12 +34,16 @@ export function ConsoleScreen({ client, agent: signedIn, onSignOut, onExpired }:
   }, [s.status, onExpired]);
 
   // Announce what is new, politely.
-  const latest = useRef(s);
-  latest.current = s;
+  const latest = useRef({ s, selectedId });
+  latest.current = { s, selectedId };
   useEffect(
     () =>
       client.onEvent((e: ClientEvent) => {
         let text = '';
+        // A failed claim of a chat we never loaded leaves nothing to show: drop the selection.
+        if (e.kind === 'error' && e.conversationId && e.conversationId === latest.current.selectedId) {
+          if (!latest.current.s.conversations[e.conversationId]) setSelectedId(null);
+        }
         if (e.kind === 'queue-added') {
           text =
             e.entries.length === 1
@@ -49,7 +53,7 @@ export function ConsoleScreen({ client, agent: signedIn, onSignOut, onExpired }:
                 })
               : t('live.queueAddedMany', { count: e.entries.length });
         } else if (e.kind === 'visitor-message') {
-          const c = latest.current.conversations[e.conversationId];
+          const c = latest.current.s.conversations[e.conversationId];
           text = t('live.visitorMessage', { name: visitorName(c, t), text: truncate(e.message.text, 140) });
         }
         if (text) setAnnouncement((a) => ({ n: a.n + 1, text }));

@@ -34,7 +34,8 @@ export function Login({ api, onSignedIn, notice }: LoginProps) {
       onSignedIn(result.agent);
       return;
     }
-    setError(result.reason === 'unreachable' ? t('login.unreachable') : t('login.failed'));
+    const key = { unreachable: 'login.unreachable', rate_limited: 'login.rateLimited', server: 'login.serverError', unauthorized: 'login.failed' } as const;
+    setError(t(key[result.reason]));
     setPassword('');
   }
 

@@ -45,11 +45,11 @@ export function QueueList({ queue, selectedId, claiming, onView, onClaim }: Queu
                 >
                   <span class="item-top">
                     <span class="name">{name}</span>
-                    <Mood score={q.sentiment} compact />
+                    <span class="wait">{t('queue.waiting', { time: waited })}</span>
                   </span>
                   <span class="item-meta">
                     <ReasonBadge reason={q.reason} />
-                    <span class="wait">{t('queue.waiting', { time: waited })}</span>
+                    <Mood score={q.sentiment} />
                   </span>
                   <span class="preview">{q.lastMessage ? truncate(q.lastMessage, 90) : t('queue.noPreview')}</span>
                 </button>
