@@ -86,7 +86,7 @@ export class WsClient {
   }
 
   /** Sends a message and waits for its ack. */
-  async say(text: string, clientId = crypto.randomUUID()): Promise<Frame> {
+  async say(text: string, clientId: string = crypto.randomUUID()): Promise<Frame> {
     const from = this.mark();
     this.send({ type: 'send', clientId, text });
     return this.waitFor((f) => (f.type === 'ack' || f.type === 'error') && f.clientId === clientId, { from, what: `ack of "${text}"` });

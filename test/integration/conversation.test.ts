@@ -96,7 +96,7 @@ describe('P6 resume', () => {
     const v = await s.visitor();
     const welcome = await v.hello();
     v.send({ type: 'handoff' });
-    await v.waitType('state');
+    await v.waitFor((f) => f.type === 'state' && f.state !== 'bot');
     const a = await s.agent('Ana');
     const ac = await a.connect();
     await ac.waitType('ready');
@@ -215,7 +215,7 @@ describe('P8 the bot stays silent once escalated', () => {
     const v = await s.visitor();
     const welcome = await v.hello();
     v.send({ type: 'handoff' });
-    await v.waitType('state');
+    await v.waitFor((f) => f.type === 'message' && f.message.from === 'system');
     const from = v.mark();
     await v.say('what are your opening hours?');
     await new Promise((r) => setTimeout(r, 150));
