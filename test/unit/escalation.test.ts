@@ -1,0 +1,116 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createBot, loadBot } from '../../server/bot/engine';
+import { decideTurn, initialMemory } from '../../server/chat/escalation';
+import type { BotEngine, BotMemory, TurnDecision } from '../../server/bot/types';
+
+let bot: BotEngine;
+beforeAll(async () => {
+  bot = await loadBot('intents/default.json');
+});
+
+function converse(engine: BotEngine, messages: string[]): TurnDecision[] {
+  let memory: BotMemory = initialMemory();
+  const turns: TurnDecision[] = [];
+  for (const text of messages) {
+    const d = decideTurn(engine, memory, text);
+    turns.push(d);
+    memory = d.memory;
+    if (d.escalate) break;
+  }
+  return turns;
+}
+
+describe('[P9] escalation', () => {
+  it('one mildly negative message does not escalate, and gets a helpful answer', () => {
+    const [d] = converse(bot, ["my parcel hasn't arrived yet, can you check?"]);
+    expect(d!.escalate).toBeUndefined();
+    expect(d!.sentiment).toBeLessThan(0);
+    expect(d!.intent).toBe('order_status');
+    expect(d!.reply?.text).toMatch(/My orders/);
+  });
+
+  it('escalates with `sentiment` a visitor who is plainly angry over two or three messages', () => {
+    const turns = converse(bot, [
+      'this is ridiculous, where is my order??',
+      "I've been waiting for two weeks, this is unacceptable!!",
+      'hello?? is anyone there???',
+    ]);
+    const last = turns[turns.length - 1]!;
+    expect(last.escalate).toBe('sentiment');
+    expect(turns.length).toBeLessThanOrEqual(3);
+    expect(turns[0]!.escalate).toBeUndefined();
+    expect(last.reply).toBeUndefined();
+  });
+
+  it('counts sarcasm as negative on the way to escalation', () => {
+    const turns = converse(bot, ['great, another delay', 'still waiting for my refund, third time I ask']);
+    expect(turns[0]!.sentiment).toBeLessThan(0);
+    expect(turns[1]!.escalate).toBe('sentiment');
+  });
+
+  it('escalates with `requested` when the visitor asks for a person, without a reply', () => {
+    const [d] = converse(bot, ['can I talk to a real person please']);
+    expect(d).toMatchObject({ intent: 'human', escalate: 'requested' });
+    expect(d!.reply).toBeUndefined();
+  });
+
+  it('escalates with `fallback` after two not-understood messages in a row; a recognised intent resets the count', () => {
+    const two = converse(bot, ["what's the capital of France", 'asdfgh']);
+    expect(two[0]!.escalate).toBeUndefined();
+    expect(two[0]!.reply?.quickReplies).toContain('Talk to a person');
+    expect(two[1]!.escalate).toBe('fallback');
+
+    const reset = converse(bot, ['asdfgh', 'where is my order', 'qwerty uiop', 'what are your opening hours']);
+    expect(reset.map((t) => t.escalate)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(reset.map((t) => t.memory.fallbacks)).toEqual([1, 0, 1, 0]);
+  });
+
+  it('never escalates a calm visitor asking many routine questions', () => {
+    const turns = converse(bot, [
+      'hi', 'where is my order?', 'how long does shipping take?', 'can I pay with paypal?', 'what are your opening hours?',
+      'how do I return an item?', 'do prices include VAT?', 'I forgot my password', 'can I change my delivery address',
+      'how long do refunds take', 'I want to cancel my order', 'thanks!', 'bye',
+    ]);
+    expect(turns).toHaveLength(13);
+    expect(turns.filter((t) => t.escalate)).toEqual([]);
+    expect(turns.every((t) => t.reply && t.reply.text.length > 0)).toBe(true);
+    expect(turns.every((t) => t.intent !== null)).toBe(true);
+  });
+
+  it('uses `intent` for other escalate:true intents, and honours the file\'s settings', () => {
+    const engine = createBot({
+      language: 'en',
+      settings: { fallbacksBeforeHandoff: 3 },
+      intents: [
+        { name: 'legal', examples: ['I will contact my lawyer', 'legal action'], responses: ['x'], escalate: true },
+        { name: 'hours', examples: ['when are you open'], responses: ['9 to 5'] },
+      ],
+    }, 'inline.json');
+    expect(converse(engine, ['I am calling my lawyer about this'])[0]).toMatchObject({ intent: 'legal', escalate: 'intent' });
+    const fallbacks = converse(engine, ['zzz', 'qqq', 'xxx']);
+    expect(fallbacks.map((t) => t.escalate)).toEqual([undefined, undefined, 'fallback']);
+  });
+
+  it('is pure: the same input gives the same decision and the memory passed in is not changed', () => {
+    const memory = { running: -0.5, fallbacks: 1 };
+    const a = decideTurn(bot, memory, 'where is my order', 0.9);
+    const b = decideTurn(bot, memory, 'where is my order', 0.9);
+    expect(a).toEqual(b);
+    expect(memory).toEqual({ running: -0.5, fallbacks: 1 });
+    expect(a.memory.fallbacks).toBe(0);
+    expect(a.memory.running).toBeCloseTo(-0.5 * bot.settings.sentimentDecay, 3);
+  });
+});
+
+describe('engine.respond', () => {
+  it('picks responses deterministically from pick, and falls back to a default that offers a person', () => {
+    const r = bot.intent('order_status')!.responses;
+    expect(bot.respond('order_status', 0).text).toBe(r[0]);
+    expect(bot.respond('order_status', 0.99).text).toBe(r[r.length - 1]);
+    expect(bot.respond('order_status', 1).text).toBe(r[r.length - 1]);
+    const bare = createBot({ language: 'en', intents: [{ name: 'x', examples: ['a b'], responses: ['y'] }] }, 'bare.json');
+    expect(bare.respond(null, 0.5).quickReplies).toEqual(['Talk to a person']);
+    expect(bare.settings.fallbacksBeforeHandoff).toBe(2);
+    expect(() => bare.respond('nope')).toThrow(/unknown intent/);
+  });
+});
