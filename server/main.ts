@@ -12,7 +12,7 @@ import { CLOSE } from '../shared/protocol';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
-  const host = process.env.HOST ?? '127.0.0.1';
+  const host = process.env.HOST ?? 'localhost';
   const config: HeedConfig = process.env.HEED_CONFIG ? loadConfigFile(process.env.HEED_CONFIG, port) : defaultConfig(port);
 
   if (!['widget.js', 'widget-app.js', 'console.js'].every((f) => existsSync(join(DIST_DIR, f)))) {
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   }
 
   await app.listen({ port, host });
-  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   console.log(`Heed is running: demo shop http://${shown}:${port}/   agent console http://${shown}:${port}/console`);
 
   let stopping = false;
