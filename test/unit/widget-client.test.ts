@@ -344,6 +344,25 @@ describe('widget client: conversation state', () => {
     client.close();
   });
 
+  it('[P6] writing after the conversation closed reconnects with the same token and sends into the new one', async () => {
+    const conns = mockServer((c, hello, i) =>
+      c.send({ type: 'welcome', token: 'tok', conversationId: i === 0 ? 'c1' : 'c2', state: 'bot', messages: i === 0 ? [msg(1)] : [msg(1, 'bot', { id: 'n1' })] }),
+    );
+    const { client, t } = makeClient();
+    client.connect();
+    await vi.waitFor(() => expect(client.getView().state.socket).toBe('open'));
+    conns[0].send({ type: 'state', state: 'closed' });
+    await vi.waitFor(() => expect(client.getView().state.conversation).toBe('closed'));
+    client.send('One more question');
+    expect(sends(conns[0])).toHaveLength(0); // not into the closed conversation
+    t.run();
+    await vi.waitFor(() => expect(sends(conns[1] ?? ({ frames: [] } as unknown as Conn))).toHaveLength(1));
+    expect(conns[1].frames[0]).toMatchObject({ type: 'hello', token: 'tok' });
+    expect(client.getView().state.conversation).toBe('bot');
+    expect(client.getView().messages.map((m) => m.key)).toEqual(['n1', expect.any(String)]);
+    client.close();
+  });
+
   it('sends typing on (throttled) and off after 3 s idle; shows the other side typing', async () => {
     const conns = mockServer((c) => c.send({ type: 'welcome', token: 'tok', conversationId: 'c1', state: 'agent', messages: [] }));
     const { client, t } = makeClient();
