@@ -14,6 +14,11 @@ export function initialMemory(): BotMemory {
   return { running: 0, fallbacks: 0 };
 }
 
+/** The conversation's running sentiment after one more visitor message. */
+export function nextRunning(running: number, score: number, settings: BotEngine['settings']): number {
+  return round(Math.min(running * settings.sentimentDecay + score, RUNNING_CEILING));
+}
+
 /** Stable 0..1 value from the text, so the same message gets the same response without randomness. */
 export function textPick(text: string): number {
   let h = 2166136261;
@@ -31,9 +36,9 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   const { settings } = engine;
   const c = engine.classify(text);
   const sentiment = engine.sentiment(text).score;
-  const running = Math.min(memory.running * settings.sentimentDecay + sentiment, RUNNING_CEILING);
+  const running = nextRunning(memory.running, sentiment, settings);
   const fallbacks = c.intent === null ? memory.fallbacks + 1 : 0;
-  const next: BotMemory = { running: round(running), fallbacks };
+  const next: BotMemory = { running, fallbacks };
   const intent = c.intent === null ? undefined : engine.intent(c.intent);
 
   let escalate: EscalationReason | undefined;

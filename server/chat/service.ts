@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type {
   ConversationDetail, EscalationReason, Message, QueueEntry, SentimentPoint, SState, VHello, VSend,
 } from '../../shared/protocol';
-import { decideTurn, initialMemory } from './escalation';
+import { decideTurn, initialMemory, nextRunning } from './escalation';
 import { ChatError } from './errors';
 import { KeyedLock } from './lock';
 import { fromStates, targetState } from './state';
@@ -164,7 +164,7 @@ export class ChatService {
     const bot = this.bots.get(conv.siteId);
     if (conv.state !== 'bot') {
       const score = bot.sentiment(message.text).score;
-      const running = conv.bot.running * bot.settings.sentimentDecay + score;
+      const running = nextRunning(conv.bot.running, score, bot.settings);
       const point: SentimentPoint = { seq: message.seq, score, running };
       await this.store.updateConversation(conv.id, { bot: { ...conv.bot, running }, sentiment: [...conv.sentiment, point] });
       await this.bus.publish({ kind: 'sentiment', conversationId: conv.id, point });
