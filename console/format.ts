@@ -54,11 +54,15 @@ export function truncate(text: string, max: number): string {
   return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`;
 }
 
-/** Polyline points for a sparkline of running sentiment in a w×h box (score +1 at the top). */
-export function sparkPoints(points: SentimentPoint[], w: number, h: number, pad = 2): string {
+/**
+ * Polyline points for a sparkline of running sentiment in a w×h box, zero in the middle.
+ * The scale is ±1 unless the running score goes further (it is a sum, so it can).
+ */
+export function sparkPoints(points: SentimentPoint[], w: number, h: number, pad = 3): string {
   if (points.length === 0) return '';
   const n = points.length;
-  const y = (v: number) => pad + ((1 - Math.max(-1, Math.min(1, v))) / 2) * (h - 2 * pad);
+  const span = Math.max(1, ...points.map((p) => Math.abs(p.running)));
+  const y = (v: number) => pad + ((1 - v / span) / 2) * (h - 2 * pad);
   const x = (i: number) => (n === 1 ? w / 2 : pad + (i / (n - 1)) * (w - 2 * pad));
   return points.map((p, i) => `${x(i).toFixed(1)},${y(p.running).toFixed(1)}`).join(' ');
 }

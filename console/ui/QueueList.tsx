@@ -14,7 +14,8 @@ export interface QueueListProps {
 
 export function QueueList({ queue, selectedId, claiming, onView, onClaim }: QueueListProps) {
   const t = useT();
-  const now = useNow(15_000);
+  useNow(15_000); // re-render so waiting times move on
+  const now = Date.now();
   const sorted = [...queue].sort((a, b) => a.position - b.position);
   return (
     <section class="panel" aria-labelledby="queue-heading">

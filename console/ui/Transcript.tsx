@@ -5,6 +5,7 @@ import type { AgentInfo, Message } from '../../shared/protocol';
 import { formatClock } from '../format';
 import type { MessageKey } from '../i18n';
 import type { Outgoing } from '../state';
+import { handoverIndex } from '../transcript';
 import { useT } from './hooks';
 
 export interface TranscriptProps {
@@ -36,12 +37,9 @@ export function Transcript({ messages, pending, agent, visitor, onDiscard, onRet
     return () => el.removeEventListener('scroll', onScroll);
   }, []);
 
-  // The bot phase runs up to the bot's last message; a divider marks the handover.
-  let lastBot = -1;
-  messages.forEach((m, i) => {
-    if (m.from === 'bot') lastBot = i;
-  });
-  const handedOver = lastBot >= 0 && lastBot < messages.length - 1;
+  const handover = handoverIndex(messages);
+  // Until a person comes in, everything so far belongs to the bot's part.
+  const botPartEnd = handover !== -1 ? handover : messages.some((m) => m.from === 'bot') ? messages.length : 0;
 
   const who = (m: Message): string => {
     if (m.from === 'visitor') return visitor;
@@ -57,8 +55,13 @@ export function Transcript({ messages, pending, agent, visitor, onDiscard, onRet
       {messages.length === 0 && pending.length === 0 && <li class="muted empty">{t('transcript.empty')}</li>}
       {messages.map((m, i) => (
         <Fragment key={m.id}>
+          {i === handover && (
+            <li class="handover">
+              <span>{t('transcript.handover')}</span>
+            </li>
+          )}
           <li
-            class={`msg from-${m.from}${m.note ? ' note' : ''}${i <= lastBot ? ' phase-bot' : ''}`}
+            class={`msg from-${m.from}${m.note ? ' note' : ''}${i < botPartEnd ? ' phase-bot' : ''}`}
             data-testid="transcript-message"
             data-from={m.from}
             data-seq={m.seq}
@@ -75,11 +78,6 @@ export function Transcript({ messages, pending, agent, visitor, onDiscard, onRet
             </div>
             <p class="text">{m.text}</p>
           </li>
-          {handedOver && i === lastBot && (
-            <li class="handover">
-              <span>{t('transcript.handover')}</span>
-            </li>
-          )}
         </Fragment>
       ))}
       {pending.map((o) => (

@@ -1,0 +1,111 @@
+// The console's pure helpers: formatting, the transcript's bot/people split, the typing throttle.
+import { describe, expect, it } from 'vitest';
+import type { Message } from '../../shared/protocol';
+import { formatDuration, formatScore, moodOf, safeHref, sparkPoints, truncate } from '../../console/format';
+import { createTranslator } from '../../console/i18n';
+import en from '../../console/locales/en.json';
+import { handoverIndex } from '../../console/transcript';
+import { TypingSender } from '../../console/typing';
+
+const t = createTranslator(en);
+const msg = (from: Message['from'], seq: number): Message => ({ id: `m${seq}`, seq, from, text: '', at: '' });
+
+describe('console format', () => {
+  it('says how long someone has waited in words', () => {
+    expect(formatDuration(42_000, t)).toBe('42 s');
+    expect(formatDuration(7 * 60_000 + 5_000, t)).toBe('7 min');
+    expect(formatDuration(65 * 60_000, t)).toBe('1 h 5 min');
+    expect(formatDuration(-5_000, t)).toBe('0 s'); // clock skew never shows negative waits
+  });
+
+  it('bands scores into moods and prints them signed', () => {
+    expect(moodOf(-0.6)).toBe('negative');
+    expect(moodOf(0)).toBe('neutral');
+    expect(moodOf(0.5)).toBe('positive');
+    expect(formatScore(0.5)).toBe('+0.50');
+    expect(formatScore(-0.333)).toBe('-0.33');
+    expect(formatScore(-0.001)).toBe('0.00');
+  });
+
+  it('links only http(s) page URLs', () => {
+    expect(safeHref('https://shop.example.com/a?b=1')).toBe('https://shop.example.com/a?b=1');
+    expect(safeHref('javascript:alert(1)')).toBeUndefined();
+    expect(safeHref('data:text/html,<b>x</b>')).toBeUndefined();
+    expect(safeHref('not a url')).toBeUndefined();
+  });
+
+  it('truncates previews to one line', () => {
+    expect(truncate('a\n  b', 10)).toBe('a b');
+    expect(truncate('abcdefghijk', 5)).toBe('abcd…');
+  });
+
+  it('draws the sparkline with zero in the middle and rescales past ±1', () => {
+    const pts = sparkPoints([{ seq: 1, score: 0, running: 0 }, { seq: 2, score: -1, running: -1 }], 100, 40, 0);
+    expect(pts).toBe('0.0,20.0 100.0,40.0');
+    const wide = sparkPoints([{ seq: 1, score: 0, running: 2 }, { seq: 2, score: 0, running: -2 }], 100, 40, 0);
+    expect(wide).toBe('0.0,0.0 100.0,40.0');
+    expect(sparkPoints([], 100, 40)).toBe('');
+  });
+});
+
+describe('console transcript split', () => {
+  it('ends the bot part at the first person after the bot last spoke', () => {
+    const m = [msg('visitor', 1), msg('bot', 2), msg('visitor', 3), msg('system', 4), msg('visitor', 5), msg('agent', 6)];
+    expect(handoverIndex(m)).toBe(3);
+  });
+  it('has no split when the bot never spoke or nobody came in yet', () => {
+    expect(handoverIndex([msg('system', 1), msg('visitor', 2)])).toBe(-1);
+    expect(handoverIndex([msg('visitor', 1), msg('bot', 2), msg('visitor', 3)])).toBe(-1);
+  });
+});
+
+describe('console typing throttle', () => {
+  function harness() {
+    let now = 0;
+    const timers: Array<{ at: number; fn: () => void; id: number }> = [];
+    let nextId = 0;
+    const sent: boolean[] = [];
+    const typing = new TypingSender({
+      send: (on) => sent.push(on),
+      now: () => now,
+      setTimeout: (fn, ms) => {
+        const id = ++nextId;
+        timers.push({ at: now + ms, fn, id });
+        return id as unknown as ReturnType<typeof setTimeout>;
+      },
+      clearTimeout: (id) => {
+        const i = timers.findIndex((x) => x.id === (id as unknown as number));
+        if (i >= 0) timers.splice(i, 1);
+      },
+      repeatMs: 3000,
+      idleMs: 4000,
+    });
+    const advance = (ms: number) => {
+      now += ms;
+      for (const x of timers.filter((x) => x.at <= now)) {
+        timers.splice(timers.indexOf(x), 1);
+        x.fn();
+      }
+    };
+    return { typing, sent, advance };
+  }
+
+  it('sends "on" at most every 3 s while typing and "off" after 4 s of quiet', () => {
+    const { typing, sent, advance } = harness();
+    for (let i = 0; i < 10; i++) {
+      typing.keystroke();
+      advance(500);
+    }
+    expect(sent).toEqual([true, true]); // at 0 s and 3 s
+    advance(4000);
+    expect(sent).toEqual([true, true, false]);
+  });
+
+  it('sends "off" at once on stop, and only once', () => {
+    const { typing, sent } = harness();
+    typing.keystroke();
+    typing.stop();
+    typing.stop();
+    expect(sent).toEqual([true, false]);
+  });
+});
