@@ -33,6 +33,17 @@ export function ConsoleScreen({ client, agent: signedIn, onSignOut, onExpired }:
     if (s.status === 'unauthorized') onExpired();
   }, [s.status, onExpired]);
 
+  // Names the queue gave visitors, kept after the entry leaves the queue (claimed chats).
+  const names = useRef(new Map<string, string>());
+  for (const q of s.queue) if (q.visitorName) names.current.set(q.conversationId, q.visitorName);
+
+  // After a reconnect, `ready` lists only held chats: reopen the one on screen if it fell out.
+  useEffect(() => {
+    if (s.status !== 'open' || !selectedId) return;
+    if (!s.conversations[selectedId] && !s.claiming.includes(selectedId)) client.open(selectedId);
+    // Only when the connection (re)opens or the selection changes, not on every frame.
+  }, [s.status, selectedId, client]);
+
   // Announce what is new, politely.
   const latest = useRef({ s, selectedId });
   latest.current = { s, selectedId };
@@ -54,7 +65,7 @@ export function ConsoleScreen({ client, agent: signedIn, onSignOut, onExpired }:
               : t('live.queueAddedMany', { count: e.entries.length });
         } else if (e.kind === 'visitor-message') {
           const c = latest.current.s.conversations[e.conversationId];
-          text = t('live.visitorMessage', { name: visitorName(c, t), text: truncate(e.message.text, 140) });
+          text = t('live.visitorMessage', { name: visitorName(c, t, names.current.get(e.conversationId)), text: truncate(e.message.text, 140) });
         }
         if (text) setAnnouncement((a) => ({ n: a.n + 1, text }));
       }),
@@ -123,6 +134,7 @@ export function ConsoleScreen({ client, agent: signedIn, onSignOut, onExpired }:
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const selected = selectedId ? s.conversations[selectedId] : undefined;
   const queueEntry = selectedId ? s.queue.find((q) => q.conversationId === selectedId) : undefined;
+  const rememberedName = selectedId ? names.current.get(selectedId) : undefined;
 
   async function signOut() {
     onSignOut();
@@ -155,13 +167,20 @@ export function ConsoleScreen({ client, agent: signedIn, onSignOut, onExpired }:
             onView={view}
             onClaim={actions.claim}
           />
-          <MyChats chats={mine} selectedId={selectedId} visitorTyping={s.visitorTyping} onSelect={select} />
+          <MyChats
+            chats={mine}
+            names={names.current}
+            selectedId={selectedId}
+            visitorTyping={s.visitorTyping}
+            onSelect={select}
+          />
         </nav>
         <main id="main" class="main" tabIndex={-1} aria-label={t('main.label')}>
           {selected ? (
             <ConversationView
               conversation={selected}
               queueEntry={queueEntry}
+              knownName={rememberedName}
               agent={agent}
               pending={s.outbox.filter((o) => o.conversationId === selected.id)}
               visitorTyping={s.visitorTyping[selected.id] === true}

@@ -25,6 +25,8 @@ export interface ConversationActions {
 export interface ConversationViewProps {
   conversation: ConversationDetail;
   queueEntry?: QueueEntry;
+  /** A visitor name remembered from the queue after the entry left it. */
+  knownName?: string;
   agent: AgentInfo | undefined;
   pending: Outgoing[];
   visitorTyping: boolean;
@@ -36,7 +38,7 @@ export interface ConversationViewProps {
 export function ConversationView(p: ConversationViewProps) {
   const t = useT();
   const c = p.conversation;
-  const name = visitorName(c, t, p.queueEntry);
+  const name = visitorName(c, t, p.queueEntry?.visitorName ?? p.knownName);
   const mine = isMine(c, p.agent);
   const stateText =
     c.state === 'agent'

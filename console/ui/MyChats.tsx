@@ -6,12 +6,13 @@ import { visitorName } from './names';
 
 export interface MyChatsProps {
   chats: ConversationDetail[];
+  names: Map<string, string>;
   selectedId: string | null;
   visitorTyping: Record<string, boolean>;
   onSelect: (id: string) => void;
 }
 
-export function MyChats({ chats, selectedId, visitorTyping, onSelect }: MyChatsProps) {
+export function MyChats({ chats, names, selectedId, visitorTyping, onSelect }: MyChatsProps) {
   const t = useT();
   return (
     <section class="panel" aria-labelledby="mine-heading">
@@ -34,7 +35,7 @@ export function MyChats({ chats, selectedId, visitorTyping, onSelect }: MyChatsP
                   onClick={() => onSelect(c.id)}
                 >
                   <span class="item-top">
-                    <span class="name">{visitorName(c, t)}</span>
+                    <span class="name">{visitorName(c, t, names.get(c.id))}</span>
                     {visitorTyping[c.id] && <span class="typing-hint">{t('mine.typing')}</span>}
                   </span>
                   <span class="preview">{last ? truncate(last.text, 80) : ''}</span>

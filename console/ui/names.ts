@@ -1,8 +1,9 @@
 // Who the visitor is, in the words an agent would use.
-import type { ConversationDetail, QueueEntry } from '../../shared/protocol';
+import type { ConversationDetail } from '../../shared/protocol';
 import type { Translate } from '../i18n';
 
-export function visitorName(c: ConversationDetail | undefined, t: Translate, q?: QueueEntry): string {
+/** `known` is a name seen earlier (e.g. on the queue entry) when the conversation has none. */
+export function visitorName(c: ConversationDetail | undefined, t: Translate, known?: string): string {
   const v = c?.visitor;
-  return v?.identity?.name || v?.contact?.name || q?.visitorName || t('queue.visitor');
+  return v?.identity?.name || v?.contact?.name || known || t('queue.visitor');
 }
