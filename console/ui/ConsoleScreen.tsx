@@ -33,6 +33,12 @@ export function ConsoleScreen({ client, agent: signedIn, onSignOut, onExpired }:
     if (s.status === 'unauthorized') onExpired();
   }, [s.status, onExpired]);
 
+  // The tab title shows how many people are waiting, so a background tab still tells.
+  useEffect(() => {
+    const n = s.queue.length;
+    document.title = n > 0 ? `(${n}) ${t('app.title')}` : t('app.title');
+  }, [s.queue.length, t]);
+
   // Names the queue gave visitors, kept after the entry leaves the queue (claimed chats).
   const names = useRef(new Map<string, string>());
   for (const q of s.queue) if (q.visitorName) names.current.set(q.conversationId, q.visitorName);

@@ -69,7 +69,7 @@ export function ConversationView(p: ConversationViewProps) {
             <button
               type="button"
               class="btn primary"
-              data-testid="claim-button"
+              data-testid="conversation-claim"
               disabled={p.claiming}
               onClick={() => p.actions.claim(c.id)}
             >
