@@ -26,6 +26,9 @@ export function agentRoutes(app: FastifyInstance, auth: AgentAuth, opts: { sessi
     const result = await auth.login(email, password);
     if (!result) {
       failures.set(req.ip, [...recentFailures(req.ip), opts.now()]);
+      if (failures.size > 10_000) {
+        for (const ip of failures.keys()) if (recentFailures(ip).length === 0) failures.delete(ip);
+      }
       return reply.code(401).send({ error: 'unauthorized', message: 'Wrong email or password' });
     }
     failures.delete(req.ip);

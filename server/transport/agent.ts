@@ -98,6 +98,11 @@ export function agentSocket(app: FastifyInstance, ctx: TransportContext & { auth
         if (!peer.badFrame()) peer.send({ type: 'error', code: 'bad_frame', message: parsed.error });
         return;
       }
+      if (!peer.allowFrame()) {
+        const f = parsed.frame as { clientId?: string };
+        peer.send(errorFrame(new ChatError('rate_limited'), f.clientId ? { clientId: f.clientId } : {}));
+        return;
+      }
       handle(parsed.frame);
     });
     socket.on('close', () => {

@@ -15,6 +15,8 @@ export interface VisitorConn {
   conversationId: string;
   cursor: number;
   lastState?: string;
+  /** True while the visitor waits (queued or offline): only then can queue changes alter its state. */
+  waiting?: boolean;
 }
 
 export interface AgentConn {
@@ -30,7 +32,8 @@ export interface HubLog {
 }
 
 export class Hub {
-  readonly visitors = new Set<VisitorConn>();
+  /** Visitor sockets by conversation id: the message path looks up only the sockets it serves. */
+  private readonly visitors = new Map<string, Set<VisitorConn>>();
   readonly agents = new Set<AgentConn>();
   private unsubscribe: () => void;
 
@@ -45,8 +48,29 @@ export class Hub {
 
   private report = (err: unknown) => this.log.error({ err }, 'delivery failed');
 
-  private visitorsOf(conversationId: string): VisitorConn[] {
-    return [...this.visitors].filter((v) => v.conversationId === conversationId);
+  private visitorsOf(conversationId: string): Iterable<VisitorConn> {
+    return this.visitors.get(conversationId) ?? [];
+  }
+
+  addVisitor(v: VisitorConn): void {
+    let set = this.visitors.get(v.conversationId);
+    if (!set) this.visitors.set(v.conversationId, (set = new Set()));
+    set.add(v);
+  }
+
+  removeVisitor(v: VisitorConn): void {
+    const set = this.visitors.get(v.conversationId);
+    set?.delete(v);
+    if (set && set.size === 0) this.visitors.delete(v.conversationId);
+  }
+
+  /** Moves a visitor socket to a new conversation (P6 rollover after a close). */
+  rebindVisitor(v: VisitorConn, conversationId: string): void {
+    this.removeVisitor(v);
+    v.conversationId = conversationId;
+    v.cursor = 0;
+    v.lastState = undefined;
+    this.addVisitor(v);
   }
 
   private watchers(conversationId: string): AgentConn[] {
@@ -112,6 +136,7 @@ export class Hub {
     const json = JSON.stringify(frame);
     if (json === v.lastState) return;
     v.lastState = json;
+    v.waiting = frame.state === 'queued' || frame.state === 'offline';
     v.peer.send(frame);
   }
 
@@ -146,7 +171,9 @@ export class Hub {
       const queue = await this.chat.queueSnapshot();
       for (const a of this.agents) a.peer.enqueue(() => a.peer.send({ type: 'queue', queue }), this.report);
     }
-    for (const v of this.visitors) v.peer.enqueue(() => this.pushVisitorState(v), this.report);
+    for (const set of this.visitors.values()) {
+      for (const v of set) if (v.waiting) v.peer.enqueue(() => this.pushVisitorState(v), this.report);
+    }
   }
 
   /** Agents online in this process, by id, for presence bookkeeping. */
@@ -158,7 +185,7 @@ export class Hub {
 
   /** Graceful shutdown: close every socket with 1001 (going away). */
   closeAll(code: number, reason: string): void {
-    for (const v of this.visitors) v.peer.close(code, reason);
+    for (const set of this.visitors.values()) for (const v of set) v.peer.close(code, reason);
     for (const a of this.agents) a.peer.close(code, reason);
   }
 

@@ -12,19 +12,43 @@ export interface PeerOptions {
   onHeartbeat?: () => void;
 }
 
+/** A token bucket: `burst` at once, refilled at `perMinute`. */
+class Bucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(private readonly perMinute: number, private readonly burst: number, private readonly now: () => number) {
+    this.tokens = burst;
+    this.last = now();
+  }
+
+  take(): boolean {
+    const t = this.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) * this.perMinute) / 60_000);
+    this.last = t;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+/** Any frame (typing, read, claim…) beyond this rate gets `rate_limited`. */
+const FRAMES_PER_MINUTE = 240;
+const FRAME_BURST = 40;
+
 export class Peer {
   /** Outbound work runs in order; delivery of a message waits for everything queued before it. */
   private chain: Promise<void> = Promise.resolve();
   private badFrames: number[] = [];
-  private tokens: number;
-  private lastRefill: number;
+  private sends: Bucket;
+  private frames: Bucket;
   private missedPongs = 0;
   private pingTimer?: ReturnType<typeof setInterval>;
   closed = false;
 
   constructor(readonly ws: WebSocket, private readonly opts: PeerOptions) {
-    this.tokens = Math.min(10, opts.sendsPerMinute);
-    this.lastRefill = opts.now();
+    this.sends = new Bucket(opts.sendsPerMinute, Math.min(10, opts.sendsPerMinute), opts.now);
+    this.frames = new Bucket(FRAMES_PER_MINUTE, FRAME_BURST, opts.now);
     ws.on('pong', () => {
       this.missedPongs = 0;
     });
@@ -76,15 +100,14 @@ export class Peer {
     return false;
   }
 
-  /** Token bucket for sends: burst of 10, refilled at sendsPerMinute. */
+  /** Sends: a burst of 10, refilled at sendsPerMinute. */
   allowSend(): boolean {
-    const now = this.opts.now();
-    const perMs = this.opts.sendsPerMinute / 60_000;
-    this.tokens = Math.min(Math.min(10, this.opts.sendsPerMinute), this.tokens + (now - this.lastRefill) * perMs);
-    this.lastRefill = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
+    return this.sends.take();
+  }
+
+  /** Every valid frame counts here, so typing or claim floods are limited too. */
+  allowFrame(): boolean {
+    return this.frames.take();
   }
 
   close(code: number, reason: string): void {

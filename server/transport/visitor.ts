@@ -6,6 +6,7 @@ import { parseVisitorFrame } from '../../shared/validate';
 import type { ChatService } from '../chat/service';
 import type { HeedConfig } from '../config';
 import type { Store } from '../store/store';
+import { ChatError } from '../chat/errors';
 import { errorFrame, isDomainError } from './errors';
 import type { Hub, VisitorConn } from './hub';
 import { Peer } from './peer';
@@ -65,7 +66,7 @@ export function visitorSocket(app: FastifyInstance, ctx: TransportContext): void
       const visitor = await store.getVisitor(c.visitorId);
       if (!visitor) throw new Error('visitor vanished');
       const next = await chat.startConversation(visitor);
-      c.conversationId = next.id;
+      hub.rebindVisitor(c, next.id);
       await sendWelcome(c, 0);
     };
 
@@ -79,7 +80,7 @@ export function visitorSocket(app: FastifyInstance, ctx: TransportContext): void
           // Register first, then read: events from now on queue behind this task, and the read
           // covers everything stored before, so the welcome has no gap and nothing comes twice.
           conn = { kind: 'visitor', peer, visitorId: session.visitor.id, conversationId: session.conversation.id, cursor: session.after };
-          hub.visitors.add(conn);
+          hub.addVisitor(conn);
           await sendWelcome(conn, session.after);
         }, (err) => {
           fail()(err);
@@ -122,10 +123,15 @@ export function visitorSocket(app: FastifyInstance, ctx: TransportContext): void
         if (!peer.badFrame()) peer.send({ type: 'error', code: 'bad_frame', message: parsed.error });
         return;
       }
+      if (!peer.allowFrame()) {
+        const f = parsed.frame as { clientId?: string };
+        peer.send(errorFrame(new ChatError('rate_limited'), f.clientId ? { clientId: f.clientId } : {}));
+        return;
+      }
       handle(parsed.frame);
     });
     socket.on('close', () => {
-      if (conn) hub.visitors.delete(conn);
+      if (conn) hub.removeVisitor(conn);
     });
     socket.on('error', (err) => req.log.warn({ err }, 'visitor socket error'));
   });

@@ -126,3 +126,28 @@ describe('health', () => {
     expect(res.status).toBe(503);
   });
 });
+
+describe('frame rate limits', () => {
+  beforeEach(async () => {
+    s = await startServer();
+  });
+
+  it('limits sends per socket with rate_limited and the clientId, storing nothing extra', async () => {
+    const v = await s.visitor();
+    const welcome = await v.hello();
+    for (let i = 0; i < 12; i++) v.send({ type: 'send', clientId: `burst-${i}`, text: `hello ${i}` });
+    const limited = await v.waitFor((f) => f.type === 'error' && f.code === 'rate_limited');
+    expect(limited.clientId).toMatch(/^burst-/);
+    await v.waitFor((f) => f.type === 'ack' && f.clientId === 'burst-9');
+    const stored = (await s.store.getMessages(welcome.conversationId)).filter((m) => m.from === 'visitor');
+    expect(stored.map((m) => m.clientId)).toEqual(Array.from({ length: 10 }, (_, i) => `burst-${i}`));
+  });
+
+  it('limits a flood of other frames too, without closing the socket', async () => {
+    const v = await s.visitor();
+    await v.hello();
+    for (let i = 0; i < 60; i++) v.send({ type: 'typing', on: i % 2 === 0 });
+    await v.waitFor((f) => f.type === 'error' && f.code === 'rate_limited');
+    expect(v.closeCode).toBeUndefined();
+  });
+});
