@@ -75,5 +75,22 @@ it('visitor asks, gets the bot\'s answer, grows angry and is queued; the agent c
   expect(await agentMessage.first().textContent()).toContain('Let me look at your order now.');
   await expect.poll(async () => (await state.textContent()) ?? '').toMatch(/Ana/);
   await visitor.screenshot({ path: join(SHOTS, '4-visitor-agent-reply.png') });
+
+  // The agent sees the visitor typing.
+  await input.fill('ok, order HD-1234');
+  await agent.getByTestId('visitor-typing').waitFor({ timeout: 10_000 });
+  await input.press('Enter');
+  await agent.locator('[data-testid="transcript-message"][data-from="visitor"]', { hasText: 'order HD-1234' }).waitFor();
   await agent.screenshot({ path: join(SHOTS, '5-console-chat.png') });
-}, 90_000);
+
+  // A reload keeps the conversation: the token lives in localStorage.
+  const before = await visitor.locator('[data-testid="heed-message"]').count();
+  await visitor.reload();
+  await visitor.locator('[data-testid="heed-message"][data-from="agent"]').first().waitFor({ timeout: 10_000 });
+  await expect.poll(async () => visitor.locator('[data-testid="heed-message"]').count()).toBeGreaterThanOrEqual(before);
+
+  // The agent closes the chat; the visitor is told.
+  await agent.getByTestId('close-chat').click();
+  await expect.poll(async () => (await visitor.getByTestId('heed-state').textContent()) ?? '', { timeout: 10_000 }).toMatch(/closed|ended/i);
+  await visitor.screenshot({ path: join(SHOTS, '6-visitor-closed.png') });
+}, 120_000);
