@@ -8,7 +8,7 @@ import { ChatError } from '../chat/errors';
 import type { Agent } from '../store/store';
 import { errorFrame, isDomainError } from './errors';
 import type { AgentConn } from './hub';
-import { Peer } from './peer';
+import { Peer, readFrames } from './peer';
 import type { TransportContext } from './visitor';
 
 declare module 'fastify' {
@@ -92,19 +92,7 @@ export function agentSocket(app: FastifyInstance, ctx: TransportContext & { auth
       }
     };
 
-    socket.on('message', (data, isBinary) => {
-      const parsed = parseAgentFrame(isBinary ? '' : data.toString('utf8'));
-      if (!parsed.ok) {
-        if (!peer.badFrame()) peer.send({ type: 'error', code: 'bad_frame', message: parsed.error });
-        return;
-      }
-      if (!peer.allowFrame()) {
-        const f = parsed.frame as { clientId?: string };
-        peer.send(errorFrame(new ChatError('rate_limited'), f.clientId ? { clientId: f.clientId } : {}));
-        return;
-      }
-      handle(parsed.frame);
-    });
+    readFrames(peer, parseAgentFrame, handle);
     socket.on('close', () => {
       hub.agents.delete(conn);
       if (hub.socketsOfAgent(agent.id) === 0) {

@@ -1,6 +1,9 @@
 // One connected socket: ordered outbound work, heartbeat (P3), bad-frame budget (P1), send rate limit.
 import type { WebSocket } from 'ws';
 import { CLOSE } from '../../shared/protocol';
+import type { Parsed } from '../../shared/validate';
+import { ChatError } from '../chat/errors';
+import { errorFrame } from './errors';
 
 export interface PeerOptions {
   pingIntervalMs: number;
@@ -116,4 +119,24 @@ export class Peer {
     if (this.pingTimer) clearInterval(this.pingTimer);
     this.ws.close(code, reason);
   }
+}
+
+/**
+ * Decodes every incoming message (P1): malformed frames get `bad_frame` and count against the
+ * peer's budget; valid frames over the frame rate get `rate_limited`; the rest go to `handle`.
+ */
+export function readFrames<T>(peer: Peer, parse: (raw: unknown) => Parsed<T>, handle: (frame: T) => void): void {
+  peer.ws.on('message', (data, isBinary) => {
+    const parsed = parse(isBinary ? '' : data.toString());
+    if (!parsed.ok) {
+      if (!peer.badFrame()) peer.send({ type: 'error', code: 'bad_frame', message: parsed.error });
+      return;
+    }
+    if (!peer.allowFrame()) {
+      const { clientId } = parsed.frame as { clientId?: string };
+      peer.send(errorFrame(new ChatError('rate_limited'), clientId ? { clientId } : {}));
+      return;
+    }
+    handle(parsed.frame);
+  });
 }

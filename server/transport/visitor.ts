@@ -6,10 +6,9 @@ import { parseVisitorFrame } from '../../shared/validate';
 import type { ChatService } from '../chat/service';
 import type { HeedConfig } from '../config';
 import type { Store } from '../store/store';
-import { ChatError } from '../chat/errors';
 import { errorFrame, isDomainError } from './errors';
 import type { Hub, VisitorConn } from './hub';
-import { Peer } from './peer';
+import { Peer, readFrames } from './peer';
 
 export interface TransportContext {
   chat: ChatService;
@@ -117,19 +116,7 @@ export function visitorSocket(app: FastifyInstance, ctx: TransportContext): void
       }
     };
 
-    socket.on('message', (data, isBinary) => {
-      const parsed = parseVisitorFrame(isBinary ? '' : data.toString('utf8'));
-      if (!parsed.ok) {
-        if (!peer.badFrame()) peer.send({ type: 'error', code: 'bad_frame', message: parsed.error });
-        return;
-      }
-      if (!peer.allowFrame()) {
-        const f = parsed.frame as { clientId?: string };
-        peer.send(errorFrame(new ChatError('rate_limited'), f.clientId ? { clientId: f.clientId } : {}));
-        return;
-      }
-      handle(parsed.frame);
-    });
+    readFrames(peer, parseVisitorFrame, handle);
     socket.on('close', () => {
       if (conn) hub.removeVisitor(conn);
     });
