@@ -203,6 +203,33 @@ export class MemoryStore implements Store {
     return out.sort();
   }
 
+  async purgeClosed(closedBefore: number): Promise<number> {
+    let purged = 0;
+    for (const c of [...this.conversations.values()]) {
+      if (c.state === 'closed' && Date.parse(c.closedAt ?? '') < closedBefore) {
+        this.dropConversation(c.id);
+        purged++;
+      }
+    }
+    return purged;
+  }
+
+  async forgetVisitor(visitorId: string): Promise<number> {
+    const v = this.visitors.get(visitorId);
+    if (v) this.visitorsByToken.delete(v.tokenHash);
+    this.visitors.delete(visitorId);
+    const mine = [...this.conversations.values()].filter((c) => c.visitorId === visitorId);
+    for (const c of mine) this.dropConversation(c.id);
+    return mine.length;
+  }
+
+  private dropConversation(id: string): void {
+    this.conversations.delete(id);
+    this.messages.delete(id);
+    this.clientIds.delete(id);
+    this.queued.delete(id);
+  }
+
   async health(): Promise<StoreHealth> {
     return this.closed ? { ok: false, store: this.kind, detail: 'closed' } : { ok: true, store: this.kind };
   }

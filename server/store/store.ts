@@ -1,6 +1,6 @@
 // The one interface for everything durable, plus the Bus between processes.
-// MemoryStore (memory.ts) is the embedded default; RedisStore comes later behind the same
-// interface and must pass the same contract suite (test/store/contract.ts).
+// MemoryStore (memory.ts) is the embedded default; RedisStore (redis.ts) serves many processes.
+// Both pass the same contract suite (test/store/contract.ts).
 
 import type {
   Contact, EscalationReason, Message, PageInfo, Sender, SentimentPoint,
@@ -119,6 +119,11 @@ export interface Store {
   clearPresence(agentId: string): Promise<void>;
   onlineAgents(): Promise<string[]>;
 
+  /** Retention: deletes conversations (and their messages) closed before `closedBefore` ms. Returns how many. */
+  purgeClosed(closedBefore: number): Promise<number>;
+  /** GDPR erasure: deletes the visitor, its token and every conversation and message of it. Returns the conversations deleted. */
+  forgetVisitor(visitorId: string): Promise<number>;
+
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }
@@ -136,4 +141,8 @@ export interface Bus {
   publish(event: BusEvent): Promise<void>;
   subscribe(handler: (event: BusEvent) => void): () => void;
   close(): Promise<void>;
+  /** True when events can be lost between processes: the hub then re-reads the store periodically. */
+  readonly lossy?: boolean;
+  /** Called whenever the bus reconnected and may have missed events, so subscribers re-sync. */
+  onReconnect?(handler: () => void): () => void;
 }

@@ -216,6 +216,54 @@ export function runStoreContract(name: string, make: () => Promise<ContractEnv> 
       expect(await store.onlineAgents()).toEqual([]);
     });
 
+    it('retention: purgeClosed deletes conversations closed before the cutoff, with their messages, and nothing else', async () => {
+      const visitorId = randomUUID();
+      const old = conv({ visitorId, state: 'closed', closedAt: '2026-01-01T00:00:00.000Z', createdAt: '2025-12-31T00:00:00.000Z' });
+      const recent = conv({ visitorId, state: 'bot', createdAt: '2026-01-02T00:00:00.000Z' });
+      const open = conv({ state: 'agent', agentId: 'a1' });
+      for (const c of [old, recent, open]) {
+        await store.createConversation(c);
+        await store.appendMessage(c.id, { from: 'visitor', text: 'hello', clientId: 'k' });
+      }
+      await store.updateConversation(recent.id, { state: 'closed', closedAt: '2026-03-01T00:00:00.000Z' }, ['bot']);
+      expect(await store.purgeClosed(Date.parse('2026-02-01T00:00:00.000Z'))).toBe(1);
+      expect(await store.getConversation(old.id)).toBeNull();
+      expect(await store.getMessages(old.id)).toEqual([]);
+      expect(await store.messageCount(old.id)).toBe(0);
+      expect((await store.listConversationsByVisitor(visitorId)).map((c) => c.id)).toEqual([recent.id]);
+      expect(await store.messageCount(recent.id)).toBe(1);
+      expect(await store.messageCount(open.id)).toBe(1);
+      expect(await store.purgeClosed(Date.parse('2026-04-01T00:00:00.000Z'))).toBe(1);
+      expect(await store.getConversation(recent.id)).toBeNull();
+      expect((await store.listConversationsByAgent('a1')).map((c) => c.id)).toEqual([open.id]);
+    });
+
+    it('GDPR: forgetVisitor deletes the visitor, its token, and every conversation and message of it', async () => {
+      const id = randomUUID();
+      await store.createVisitor({ id, siteId: 'demo', tokenHash: 'forget-me', createdAt: new Date().toISOString() });
+      const first = conv({ visitorId: id, state: 'closed', closedAt: new Date().toISOString() });
+      const second = conv({ visitorId: id, state: 'queued' });
+      const someoneElse = conv();
+      for (const c of [first, second, someoneElse]) {
+        await store.createConversation(c);
+        await store.appendMessage(c.id, { from: 'visitor', text: 'my address is 1 Main St', clientId: 'p' });
+      }
+      await store.enqueue(second.id, 1000);
+      expect(await store.forgetVisitor(id)).toBe(2);
+      expect(await store.getVisitor(id)).toBeNull();
+      expect(await store.getVisitorByTokenHash('forget-me')).toBeNull();
+      for (const c of [first, second]) {
+        expect(await store.getConversation(c.id)).toBeNull();
+        expect(await store.getMessages(c.id)).toEqual([]);
+      }
+      expect(await store.listConversationsByVisitor(id)).toEqual([]);
+      expect(await store.queue()).toEqual([]);
+      expect(await store.messageCount(someoneElse.id)).toBe(1);
+      // A conversation id can be reused after erasure without stale idempotency records.
+      await store.createConversation({ ...second, state: 'bot' });
+      expect((await store.appendMessage(second.id, { from: 'visitor', text: 'again', clientId: 'p' })).duplicate).toBe(false);
+    });
+
     it('reports health', async () => {
       const h = await store.health();
       expect(h.ok).toBe(true);
