@@ -1,4 +1,5 @@
 // Runtime validation of frames (P1). Tiny on purpose: the widget bundles it too.
+// The rule builders are marked pure so the browser bundles keep only the tables they use.
 // Each frame type maps to field rules; unknown extra fields are allowed (v1 is additive).
 
 import type { AgentFrame, ServerToAgent, ServerToVisitor, VisitorFrame } from './protocol';
@@ -19,12 +20,12 @@ const shaped = (s: Shape): Rule => (v) => obj(v) && checkShape(v as Record<strin
 /** Client ids are opaque strings of at most 64 characters (UUIDs in practice). */
 const clientId: Rule = (v) => typeof v === 'string' && v.length > 0 && v.length <= 64;
 
-const message: Rule = shaped({
+const message: Rule = /* @__PURE__ */ shaped({
   id: [nonEmpty], seq: [nonNegInt], clientId: [str, true],
-  from: [oneOf('visitor', 'bot', 'agent', 'system')], author: [shaped({ name: [str] }), true],
-  text: [str], at: [str], quickReplies: [arr(str), true], note: [bool, true],
+  from: [/* @__PURE__ */ oneOf('visitor', 'bot', 'agent', 'system')], author: [/* @__PURE__ */ shaped({ name: [str] }), true],
+  text: [str], at: [str], quickReplies: [/* @__PURE__ */ arr(str), true], note: [bool, true],
 });
-const state: Rule = oneOf('bot', 'queued', 'agent', 'closed', 'offline');
+const state: Rule = /* @__PURE__ */ oneOf('bot', 'queued', 'agent', 'closed', 'offline');
 
 function checkShape(o: Record<string, unknown>, s: Shape): string | null {
   for (const [key, [rule, optional]] of Object.entries(s)) {
@@ -40,10 +41,10 @@ function checkShape(o: Record<string, unknown>, s: Shape): string | null {
 
 const VISITOR: Record<string, Shape> = {
   hello: {
-    v: [oneOf(1)], token: [str, true], lastSeq: [nonNegInt, true],
-    page: [shaped({ url: [str], title: [str, true] }), true], locale: [str, true], identity: [str, true],
+    v: [/* @__PURE__ */ oneOf(1)], token: [str, true], lastSeq: [nonNegInt, true],
+    page: [/* @__PURE__ */ shaped({ url: [str], title: [str, true] }), true], locale: [str, true], identity: [str, true],
   },
-  send: { clientId: [clientId], text: [str], contact: [shaped({ email: [nonEmpty], name: [str, true] }), true] },
+  send: { clientId: [clientId], text: [str], contact: [/* @__PURE__ */ shaped({ email: [nonEmpty], name: [str, true] }), true] },
   typing: { on: [bool] },
   read: { seq: [nonNegInt] },
   handoff: {},
@@ -60,18 +61,18 @@ const AGENT: Record<string, Shape> = {
 };
 
 const TO_VISITOR: Record<string, Shape> = {
-  welcome: { token: [nonEmpty], conversationId: [nonEmpty], state: [state], messages: [arr(message)] },
+  welcome: { token: [nonEmpty], conversationId: [nonEmpty], state: [state], messages: [/* @__PURE__ */ arr(message)] },
   message: { message: [message] },
   ack: { clientId: [clientId], seq: [nonNegInt], id: [nonEmpty] },
-  state: { state: [state], position: [nonNegInt, true], waitSeconds: [num, true], agent: [shaped({ name: [str] }), true] },
-  typing: { from: [oneOf('bot', 'agent')], on: [bool] },
+  state: { state: [state], position: [nonNegInt, true], waitSeconds: [num, true], agent: [/* @__PURE__ */ shaped({ name: [str] }), true] },
+  typing: { from: [/* @__PURE__ */ oneOf('bot', 'agent')], on: [bool] },
   error: { code: [nonEmpty], message: [str], clientId: [str, true] },
 };
 
 const TO_AGENT: Record<string, Shape> = {
-  ready: { agent: [obj], queue: [arr(obj)], conversations: [arr(obj)] },
-  queue: { queue: [arr(obj)] },
-  conversation: { conversation: [shaped({ id: [nonEmpty], messages: [arr(message)] })] },
+  ready: { agent: [obj], queue: [/* @__PURE__ */ arr(obj)], conversations: [/* @__PURE__ */ arr(obj)] },
+  queue: { queue: [/* @__PURE__ */ arr(obj)] },
+  conversation: { conversation: [/* @__PURE__ */ shaped({ id: [nonEmpty], messages: [/* @__PURE__ */ arr(message)] })] },
   message: { conversationId: [nonEmpty], message: [message] },
   ack: { conversationId: [nonEmpty], clientId: [clientId], seq: [nonNegInt], id: [nonEmpty] },
   state: { conversationId: [nonEmpty], state: [state] },
