@@ -96,7 +96,7 @@ const msg = (seq: number, from: Message['from'] = 'bot', extra: Partial<Message>
   ...extra,
 });
 
-function makeClient(opts: { storage?: ReturnType<typeof memoryStorage>; random?: () => number } = {}) {
+function makeClient(opts: { storage?: ReturnType<typeof memoryStorage>; random?: () => number; tabId?: string } = {}) {
   const t = manualTimers();
   const storage = opts.storage ?? memoryStorage();
   let n = 0;
@@ -110,11 +110,13 @@ function makeClient(opts: { storage?: ReturnType<typeof memoryStorage>; random?:
     uuid: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
     page: () => ({ url: 'https://shop.example/pricing', title: 'Pricing' }),
     locale: 'en',
+    tabId: opts.tabId ?? 'tab1',
   });
   return { client, storage, t };
 }
 
 const keys = storageKeys('demo');
+const OUTBOX_TAB1 = `${keys.outbox}:tab1`;
 const sends = (c: Conn) => c.frames.filter((f) => f.type === 'send');
 
 // ------------------------------------------------------------------ tests
@@ -206,7 +208,7 @@ describe('widget client: outbox (P5)', () => {
     await vi.waitFor(() => expect(sends(conns[0])).toHaveLength(1));
     expect(sends(conns[0])[0]).toEqual({ type: 'send', clientId: id, text: 'Where is my order?' });
     expect(client.getView().messages.at(-1)).toMatchObject({ status: 'pending', clientId: id });
-    expect(JSON.parse(storage.getItem(keys.outbox)!)).toHaveLength(1);
+    expect(JSON.parse(storage.getItem(OUTBOX_TAB1)!)).toHaveLength(1);
 
     // The connection drops before the ack: the message stays pending and is resent.
     conns[0].close();
@@ -224,7 +226,7 @@ describe('widget client: outbox (P5)', () => {
     const visitor = client.getView().messages.filter((m) => m.from === 'visitor');
     expect(visitor).toHaveLength(1);
     expect(visitor[0]).toMatchObject({ status: 'sent', seq: 2, clientId: id });
-    expect(storage.getItem(keys.outbox)).toBeNull();
+    expect(storage.getItem(OUTBOX_TAB1)).toBeNull();
     client.close();
   });
 

@@ -8,7 +8,7 @@ import { parseServerToVisitor } from '../../shared/validate';
 import { backoffDelay } from './backoff';
 import { Emitter } from './emitter';
 import { Outbox, type OutboxEntry } from './outbox';
-import { storageKeys } from './storage';
+import { readJson, storageKeys, writeJson } from './storage';
 import { Transcript } from './transcript';
 import { uuid as defaultUuid } from './uuid';
 import type { ChatView, ClientEvents, ClientOptions, ConnState, Timers, ViewMessage, WebSocketLike } from './types';
@@ -52,15 +52,23 @@ export class ChatClient {
   private typingSentAt = 0;
   private typingIdleTimer: unknown = null;
   private readSent = 0;
+  /** Highest seq the visitor has seen in this conversation (shared by tabs through storage). */
+  private readSeq = 0;
+  /** The conversation the visitor has rated (CSAT), and a rating waiting for the socket. */
+  private rated?: string;
+  private pendingRate?: { score: number; comment?: string };
+  private readonly keys: ReturnType<typeof storageKeys>;
 
   constructor(private readonly opts: ClientOptions) {
-    const keys = storageKeys(opts.site);
+    const keys = (this.keys = storageKeys(opts.site));
     this.transcript = new Transcript(opts.storage, keys.conversation);
-    this.outbox = new Outbox(opts.storage, keys.outbox);
     this.timers = opts.timers ?? defaultTimers;
     this.now = opts.now ?? Date.now;
     this.random = opts.random ?? Math.random;
     this.uuid = opts.uuid ?? defaultUuid;
+    const stored = (id: string) => this.transcript.messages.some((m) => m.clientId === id);
+    this.outbox = new Outbox(opts.storage, keys.outbox, opts.tabId ?? this.uuid(), stored);
+    this.syncRead(false);
     this.view = this.buildView();
   }
 
@@ -74,6 +82,11 @@ export class ChatClient {
     return this.view;
   }
 
+  /** A visitor token is stored: this visitor has talked to us before (resume on load). */
+  hasSession(): boolean {
+    return !!this.transcript.token;
+  }
+
   /** Opens the socket (and keeps reopening it until close()). */
   connect(): void {
     this.stopped = false;
@@ -84,7 +97,7 @@ export class ChatClient {
     try {
       ws = new this.opts.WebSocket(this.opts.url);
     } catch (err) {
-      console.error('[heed] could not open the chat socket', err);
+      console.error('[heed] socket', err);
       this.scheduleReconnect();
       return;
     }
@@ -94,7 +107,7 @@ export class ChatClient {
     ws.onclose = () => this.ws === ws && this.handleClose();
     ws.onerror = () => {
       // A close event always follows; the reconnect is scheduled there.
-      if (this.ws === ws) console.warn('[heed] chat socket error');
+      if (this.ws === ws) console.warn('[heed] socket error');
     };
   }
 
@@ -166,11 +179,74 @@ export class ChatClient {
     if (this.welcomed) this.frame({ type: 'typing', on: false });
   }
 
-  /** The visitor has seen everything up to `seq`. */
+  /** The visitor has seen everything up to `seq`: stored for every tab, sent to the server. */
   markRead(seq = this.transcript.lastSeq): void {
+    if (seq > this.readSeq) {
+      this.readSeq = seq;
+      writeJson(this.opts.storage, this.keys.read, { c: this.transcript.conversationId, seq });
+      this.changed();
+    }
     if (!this.welcomed || seq <= this.readSent) return;
     this.readSent = seq;
     this.frame({ type: 'read', seq });
+  }
+
+  /** Re-reads the shared read state (another tab read the messages: call on its `storage` event). */
+  syncRead(notify = true): void {
+    const r = readJson<{ c?: string; seq?: number }>(this.opts.storage, this.keys.read);
+    const seq = r && r.c === this.transcript.conversationId && Number.isInteger(r.seq) ? (r.seq as number) : 0;
+    if (seq === this.readSeq) return;
+    this.readSeq = Math.max(seq, this.readSeq);
+    if (notify) this.changed();
+  }
+
+  /** CSAT after a person closed the chat: score 1–5 and an optional comment. */
+  rate(score: number, comment?: string): void {
+    const r = { score, ...(comment && comment.trim() ? { comment: comment.trim() } : {}) };
+    this.rated = this.transcript.conversationId;
+    if (this.welcomed) this.frame({ type: 'rate', ...r });
+    else this.pendingRate = r;
+    this.changed();
+  }
+
+  /** Heed('setLocale'): the server learns it from the next hello, so reconnect now. */
+  setLocale(locale: string): void {
+    if (locale === this.opts.locale) return;
+    this.opts.locale = locale;
+    this.reconnectNow();
+  }
+
+  /** Heed('identify', {token}): a signed identity (P12), sent in a fresh hello. */
+  setIdentity(token: string | undefined): void {
+    if (token === this.opts.identity) return;
+    this.opts.identity = token;
+    this.reconnectNow();
+  }
+
+  /** Heed('shutdown'): log the visitor out and forget everything stored. Stays closed. */
+  shutdown(): void {
+    this.close();
+    this.transcript.clear();
+    this.outbox.clear();
+    writeJson(this.opts.storage, this.keys.read, undefined);
+    this.opts.identity = undefined;
+    this.readSeq = this.readSent = 0;
+    this.rated = this.pendingRate = undefined;
+    this.wantHandoff = false;
+    this.setRemoteTyping(null);
+    this.setState({ conversation: null, position: undefined, waitSeconds: undefined, agent: undefined });
+    this.changed();
+  }
+
+  /** Drops the current socket (if any) and says hello again at once. */
+  private reconnectNow(): void {
+    if (this.stopped) return;
+    const ws = this.ws;
+    this.ws = null;
+    this.welcomed = false;
+    if (ws) ws.close(1000);
+    this.attempt = 0;
+    this.connect();
   }
 
   // ------------------------------------------------------------------ state (convention 4)
@@ -212,7 +288,15 @@ export class ChatClient {
       status: e.status,
       error: e.error,
     }));
-    return { state: this.state, messages: [...stored, ...pending], typing: this.remoteTyping, lastSeq: this.transcript.lastSeq };
+    const t = this.transcript;
+    return {
+      state: this.state,
+      messages: [...stored, ...pending],
+      typing: this.remoteTyping,
+      lastSeq: t.lastSeq,
+      unread: t.messages.filter((m) => m.from !== 'visitor' && m.seq > this.readSeq).length,
+      rated: !!t.conversationId && this.rated === t.conversationId,
+    };
   }
 
   // ------------------------------------------------------------------ socket
@@ -223,7 +307,7 @@ export class ChatClient {
     try {
       ws.send(JSON.stringify(f));
     } catch (err) {
-      console.warn('[heed] send failed; will retry after reconnect', err);
+      console.warn('[heed] send', err);
     }
   }
 
@@ -302,7 +386,10 @@ export class ChatClient {
   private onWelcome(token: string, conversationId: string, state: ConnState['conversation'], messages: Message[]): void {
     const t = this.transcript;
     const same = t.conversationId === conversationId;
-    if (!same) t.reset(conversationId);
+    if (!same) {
+      t.reset(conversationId);
+      this.readSeq = 0;
+    }
     t.token = token;
     const floor = t.lastSeq;
     const fresh = messages
@@ -331,6 +418,9 @@ export class ChatClient {
       this.wantHandoff = false;
       this.handoff();
     }
+    const rate = this.pendingRate;
+    this.pendingRate = undefined;
+    if (rate && same && state === 'closed') this.frame({ type: 'rate', ...rate });
     this.changed();
   }
 

@@ -51,6 +51,15 @@ export class Transcript {
     return true;
   }
 
+  /** Forgets the visitor (Heed('shutdown')). */
+  clear(): void {
+    this.token = undefined;
+    this.conversationId = undefined;
+    this.messages = [];
+    this.lastSeq = 0;
+    writeJson(this.storage, this.key, undefined);
+  }
+
   save(): void {
     const stored: Stored = {
       token: this.token,

@@ -43,6 +43,10 @@ export interface ChatView {
   typing: 'bot' | 'agent' | null;
   /** Highest stored `seq` the client has. */
   lastSeq: number;
+  /** Messages from the other side the visitor has not seen (in any tab). */
+  unread: number;
+  /** The visitor has rated this conversation. */
+  rated: boolean;
 }
 
 export interface ClientEvents {
@@ -87,6 +91,8 @@ export interface ClientOptions {
   now?: () => number;
   random?: () => number;
   uuid?: () => string;
+  /** This tab's id (the outbox key is per tab); a fresh one when absent. */
+  tabId?: string;
   page?: () => PageInfo | undefined;
   locale?: string;
   /** A signed identity token from the host's backend (P12). */
