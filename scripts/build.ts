@@ -1,6 +1,6 @@
 // Builds the browser bundles into dist/ and prints each one's minified, gzip and brotli size.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -14,6 +14,27 @@ export const BUNDLES = [
   { entry: 'widget/app.tsx', out: 'widget-app.js' },
   { entry: 'console/main.tsx', out: 'console.js' },
 ] as const;
+
+/** The widget's non-English locales, each loaded on demand as dist/widget-locale-<id>.js. */
+export const WIDGET_LOCALES = ['es', 'de', 'fr', 'ar'] as const;
+export const localeFile = (id: string) => `widget-locale-${id}.js`;
+
+/**
+ * A locale bundle hands its strings to the boot function the app put on its <script>
+ * (widget/ui/loadLocale.ts): only the values, in the order of en.json's keys (the app has
+ * the keys), which keeps each file well under 1 KB brotli.
+ */
+function buildLocales(): void {
+  const read = (id: string) => JSON.parse(readFileSync(join(root, 'widget/locales', `${id}.json`), 'utf8')) as Record<string, string>;
+  const keys = Object.keys(read('en'));
+  for (const id of WIDGET_LOCALES) {
+    const strings = read(id);
+    const missing = keys.filter((k) => typeof strings[k] !== 'string');
+    if (missing.length) throw new Error(`widget/locales/${id}.json lacks ${missing.join(', ')}`);
+    const values = JSON.stringify(keys.map((k) => strings[k]));
+    writeFileSync(join(DIST, localeFile(id)), `(()=>{var c=document.currentScript;c&&c.__heedBoot&&c.__heedBoot(${values})})();\n`);
+  }
+}
 
 export interface BundleSize { file: string; minified: number; gzip: number; brotli: number }
 
@@ -44,11 +65,12 @@ export async function buildAll(opts: { quiet?: boolean } = {}): Promise<BundleSi
       logLevel: 'warning',
     });
   }
-  const sizes = BUNDLES.map((b) => sizeOf(b.out));
+  buildLocales();
+  const sizes = [...BUNDLES.map((b) => sizeOf(b.out)), ...WIDGET_LOCALES.map((id) => sizeOf(localeFile(id)))];
   if (!opts.quiet) {
-    console.log('bundle              minified      gzip    brotli');
+    console.log('bundle                minified      gzip    brotli');
     for (const s of sizes) {
-      console.log(`${s.file.padEnd(18)}${String(s.minified).padStart(10)}${String(s.gzip).padStart(10)}${String(s.brotli).padStart(10)}`);
+      console.log(`${s.file.padEnd(20)}${String(s.minified).padStart(10)}${String(s.gzip).padStart(10)}${String(s.brotli).padStart(10)}`);
     }
   }
   return sizes;

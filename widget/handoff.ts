@@ -20,6 +20,11 @@ export interface HeedSettings {
   locale?: string;
   /** Signed identity token from the host's backend (P12). */
   identity?: string;
+  /** A proactive greeting shown beside the launcher after `greetingDelay` seconds (once a session). */
+  greeting?: string;
+  greetingDelay: number;
+  /** `idle`: load the app when the browser is idle instead of on the first open. */
+  load: 'open' | 'idle';
 }
 
 /** What the loader hands the app. */
@@ -33,7 +38,7 @@ export interface AppContext {
   emit(event: HeedEvent, data?: unknown): void;
 }
 
-/** What the app hands back: runs host commands (`open`, `close`, `toggle`). */
+/** What the app hands back: runs host commands (`open`, `close`, `toggle`, `setLocale`, `identify`, `shutdown`). */
 export interface AppApi {
   command(name: string, args: unknown[]): void;
 }

@@ -1,10 +1,16 @@
 // widget.js: the tiny script a site embeds. No Preact. It draws the launcher, exposes
 // window.Heed(command, ...args), queues commands until the app bundle is ready, and loads
-// widget-app.js on the first open (or at once if the chat was open before a reload).
+// widget-app.js on the first open, on idle when the site asks for it (data-load="idle"),
+// at once if the chat was open before a reload, and on idle when a person is (or will
+// be) in the conversation, so their replies raise the unread badge on every page. A site's
+// proactive greeting loads the app after its delay; the app draws it.
 
 import { APP_BOOT_KEY, type AppApi, type AppBoot, type HeedEvent, type HeedSettings } from './handoff';
+import { storageKeys } from './client/storage';
+import { pickLocale } from './locales/locale';
 import { mountLauncher } from './loader/launcher';
-import { findOwnScript, readSettings } from './loader/settings';
+import { readSettings } from './loader/settings';
+import { LOADER_STRINGS } from './loader/strings';
 
 type Listener = (data?: unknown) => void;
 interface HeedFn {
@@ -17,44 +23,66 @@ interface HeedWindow {
   HeedSettings?: Partial<HeedSettings>;
 }
 
-function start(win: Window & HeedWindow, doc: Document): void {
+function start(win: Window & HeedWindow, doc: Document, self: HTMLScriptElement | null): void {
   const existing = win.Heed;
   if (existing && existing.loaded) return; // the script tag is on the page twice
-  const settings = readSettings(findOwnScript(doc), win.HeedSettings);
+  const settings = readSettings(self, win.HeedSettings);
   if (!settings) {
-    console.error('[heed] widget.js needs data-site (or window.HeedSettings.site)');
+    console.error('[heed] no data-site');
     return;
   }
-  const openKey = `heed:${settings.site}:open`;
+  const prefix = `heed:${settings.site}:`;
+  const openKey = prefix + 'open';
+  const greetedKey = prefix + 'greeted';
+  const badgeKey = storageKeys(settings.site).badge;
   const queue: unknown[][] = (existing?.q ? Array.from(existing.q, (a) => Array.from(a)) : []);
   const listeners: Partial<Record<HeedEvent, Listener[]>> = {};
   let app: AppApi | null = null;
   let script: HTMLScriptElement | null = null;
+  let locale = settings.locale;
 
-  const session = (fn: (s: Storage) => void) => {
+  const store = <T>(kind: 'sessionStorage' | 'localStorage', fn: (s: Storage) => T): T | undefined => {
     try {
-      fn(win.sessionStorage);
+      return fn(win[kind]);
     } catch (err) {
-      console.warn('[heed] sessionStorage unavailable', err);
+      console.warn('[heed]', err);
+      return undefined;
     }
   };
-  let wasOpen = false;
-  session((s) => (wasOpen = s.getItem(openKey) === '1'));
+  const badge = (): { n?: number; live?: boolean } => {
+    try {
+      return JSON.parse(store('localStorage', (s) => s.getItem(badgeKey)) || '{}');
+    } catch {
+      return {};
+    }
+  };
+  const wasOpen = store('sessionStorage', (s) => s.getItem(openKey) === '1');
   if (wasOpen) queue.unshift(['open']);
 
   const launcher = mountLauncher(doc, settings);
+  const applyLocale = () => {
+    const l = pickLocale(locale, navigator.languages, navigator.language);
+    launcher.setStrings(LOADER_STRINGS[l], l);
+  };
+  applyLocale();
+  const stored = badge();
+  launcher.setUnread(Number(stored.n) || 0);
+  // Another tab read the messages (or got new ones): keep this tab's badge in step.
+  win.addEventListener('storage', (e) => {
+    if (e.key === badgeKey) launcher.setUnread(Number(badge().n) || 0);
+  });
 
   const emit = (event: HeedEvent, data?: unknown) => {
     if (event === 'open' || event === 'close') {
       launcher.setOpen(event === 'open');
-      session((s) => (event === 'open' ? s.setItem(openKey, '1') : s.removeItem(openKey)));
+      store('sessionStorage', (s) => (event === 'open' ? s.setItem(openKey, '1') : s.removeItem(openKey)));
     }
     if (event === 'unread') launcher.setUnread(Number(data) || 0);
     for (const fn of listeners[event] ?? []) {
       try {
         fn(data);
       } catch (err) {
-        console.error('[heed] a Heed("on") listener failed', err);
+        console.error('[heed]', err);
       }
     }
   };
@@ -67,13 +95,12 @@ function start(win: Window & HeedWindow, doc: Document): void {
 
   const load = () => {
     if (script) return;
-    launcher.setBusy(true);
     script = doc.createElement('script');
     script.src = settings.base + 'widget-app.js';
     script.async = true;
     (script as unknown as Record<string, AppBoot>)[APP_BOOT_KEY] = boot;
     script.onerror = () => {
-      console.error('[heed] could not load', script?.src);
+      console.error('[heed]', script?.src);
       script?.remove();
       script = null;
       launcher.setBusy(false);
@@ -91,10 +118,26 @@ function start(win: Window & HeedWindow, doc: Document): void {
         listeners[event] = (listeners[event] ?? []).filter((f) => f !== fn);
       };
     }
+    if (command === 'setLocale' && typeof args[0] === 'string') {
+      locale = args[0];
+      applyLocale();
+    }
     if (app) app.command(command, args);
     else {
       queue.push([command, ...args]);
-      if (command === 'open' || command === 'toggle') load();
+      if (command === 'open' || command === 'toggle') {
+        launcher.setBusy(true);
+        load();
+      }
+    }
+    if (command === 'shutdown') {
+      // Forget this visitor everywhere, whether or not the app had loaded.
+      for (const kind of ['localStorage', 'sessionStorage'] as const) {
+        store(kind, (s) => {
+          for (const k of Object.keys(s)) if (k.startsWith(prefix)) s.removeItem(k);
+        });
+      }
+      launcher.setUnread(0);
     }
     return undefined;
   };
@@ -106,8 +149,23 @@ function start(win: Window & HeedWindow, doc: Document): void {
   // Snippet calls made before this script ran: `on` registers now, the rest wait for the app.
   const early = queue.splice(0);
   for (const call of early) heed(String(call[0]), ...call.slice(1));
+
+  const idle = (fn: () => void) =>
+    'requestIdleCallback' in win ? win.requestIdleCallback(fn, { timeout: 3000 }) : setTimeout(fn, 1000);
+  if (settings.load === 'idle' || stored.live) idle(load);
+
+  // The proactive greeting (the app draws it): after the delay, once a session, unless open.
+  if (settings.greeting && !wasOpen && !stored.live && !store('sessionStorage', (s) => s.getItem(greetedKey))) {
+    setTimeout(() => {
+      store('sessionStorage', (s) => s.setItem(greetedKey, '1'));
+      heed('greet');
+      load();
+    }, settings.greetingDelay * 1000);
+  }
 }
 
-const w = window as Window & HeedWindow;
-if (document.body) start(w, document);
-else document.addEventListener('DOMContentLoaded', () => start(w, document));
+// Our own <script> (for data-* and the server's address): only known while this runs.
+const self = document.currentScript as HTMLScriptElement | null;
+const go = () => start(window, document, self);
+if (document.body) go();
+else document.addEventListener('DOMContentLoaded', go);

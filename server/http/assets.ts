@@ -11,6 +11,8 @@ const BUNDLES: Record<string, string> = {
   '/widget.js': 'widget.js',
   '/widget-app.js': 'widget-app.js',
   '/console.js': 'console.js',
+  // The widget's non-English strings, loaded on demand (scripts/build.ts WIDGET_LOCALES).
+  ...Object.fromEntries(['es', 'de', 'fr', 'ar'].map((id) => [`/widget-locale-${id}.js`, `widget-locale-${id}.js`])),
 };
 
 /** The console runs only our own code: no inline scripts, sockets to this origin only. */

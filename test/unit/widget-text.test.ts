@@ -36,8 +36,18 @@ describe('widget URLs and settings', () => {
     const script = { src: 'https://chat.example.com/widget.js?v=1', dataset: { site: 'demo', color: '#f00', position: 'left' } } as unknown as HTMLScriptElement;
     expect(readSettings(script, undefined)).toEqual({
       site: 'demo', base: 'https://chat.example.com/', color: '#f00', position: 'left', locale: undefined, identity: undefined,
+      greeting: undefined, greetingDelay: 10, load: 'open',
     });
     expect(readSettings(script, { site: 'other', position: 'right' })).toMatchObject({ site: 'other', position: 'right', color: '#f00' });
     expect(readSettings({ src: 'https://x/widget.js', dataset: {} } as unknown as HTMLScriptElement, undefined)).toBeNull();
+  });
+  it('reads the greeting, its delay, the locale and load-on-idle', () => {
+    const script = {
+      src: 'https://chat.example.com/widget.js',
+      dataset: { site: 'demo', greeting: 'Need a hand?', greetingDelay: '5', load: 'idle', locale: 'ar' },
+    } as unknown as HTMLScriptElement;
+    expect(readSettings(script, undefined)).toMatchObject({ greeting: 'Need a hand?', greetingDelay: 5, load: 'idle', locale: 'ar' });
+    expect(readSettings(script, { greetingDelay: -1, load: 'open' as const })).toMatchObject({ greetingDelay: 10, load: 'open' });
+    expect(readSettings(null, { site: 's', base: 'https://h/x', identity: 'jwt' })).toMatchObject({ base: 'https://h/x/', identity: 'jwt', load: 'open' });
   });
 });

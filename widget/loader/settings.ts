@@ -3,16 +3,9 @@
 
 import type { HeedSettings } from '../handoff';
 
-const SELF = /\/widget\.js(?:[?#]|$)/;
+type Input = Partial<Omit<HeedSettings, 'greetingDelay'>> & { greetingDelay?: number | string };
 
-export function findOwnScript(doc: Document): HTMLScriptElement | null {
-  const current = doc.currentScript as HTMLScriptElement | null;
-  if (current && current.src) return current;
-  const scripts = Array.from(doc.querySelectorAll<HTMLScriptElement>('script[src]'));
-  return scripts.find((s) => SELF.test(s.src)) ?? null;
-}
-
-export function readSettings(script: HTMLScriptElement | null, global: Partial<HeedSettings> | undefined): HeedSettings | null {
+export function readSettings(script: HTMLScriptElement | null, global: Input | undefined): HeedSettings | null {
   const data = script ? script.dataset : {};
   const g = global ?? {};
   const site = g.site ?? data.site;
@@ -20,6 +13,7 @@ export function readSettings(script: HTMLScriptElement | null, global: Partial<H
   const base = g.base ?? (src ? new URL('.', src).href : undefined);
   if (!site || !base) return null;
   const position = (g.position ?? data.position) === 'left' ? 'left' : 'right';
+  const delay = Number(g.greetingDelay ?? data.greetingDelay ?? 10);
   return {
     site,
     base: base.endsWith('/') ? base : base + '/',
@@ -27,5 +21,8 @@ export function readSettings(script: HTMLScriptElement | null, global: Partial<H
     position,
     locale: g.locale ?? data.locale,
     identity: g.identity,
+    greeting: g.greeting ?? data.greeting,
+    greetingDelay: delay >= 0 ? delay : 10,
+    load: (g.load ?? data.load) === 'idle' ? 'idle' : 'open',
   };
 }

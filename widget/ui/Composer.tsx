@@ -1,16 +1,14 @@
 // The message input: Enter sends, Shift+Enter adds a newline; typing is reported.
+// The text lives in the panel's state (so it survives re-renders of the log).
 
 import type { Ref } from 'preact';
-import { useState } from 'preact/hooks';
 import { DEFAULT_LIMITS } from '../../shared/protocol';
 import { strings as s } from './strings';
 
-export function Composer(props: { inputRef: Ref<HTMLTextAreaElement>; onSend: (text: string) => void; onTyping: () => void }) {
-  const [text, setText] = useState('');
+export function Composer(props: { inputRef: Ref<HTMLTextAreaElement>; text: string; onText: (text: string) => void; onSend: (text: string) => void }) {
+  const { text } = props;
   const submit = () => {
-    if (!text.trim()) return;
-    props.onSend(text);
-    setText('');
+    if (text.trim()) props.onSend(text);
   };
   return (
     <form
@@ -28,10 +26,7 @@ export function Composer(props: { inputRef: Ref<HTMLTextAreaElement>; onSend: (t
         aria-label={s.inputLabel}
         placeholder={s.placeholder}
         data-testid="heed-input"
-        onInput={(e) => {
-          setText(e.currentTarget.value);
-          props.onTyping();
-        }}
+        onInput={(e) => props.onText(e.currentTarget.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
             e.preventDefault();
@@ -39,7 +34,7 @@ export function Composer(props: { inputRef: Ref<HTMLTextAreaElement>; onSend: (t
           }
         }}
       />
-      <button type="submit" class="send" data-testid="heed-send" aria-label={s.send} disabled={!text.trim()}>
+      <button type="submit" class="send" data-testid="heed-send" disabled={!text.trim()}>
         {s.send}
       </button>
     </form>

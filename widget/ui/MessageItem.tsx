@@ -1,10 +1,13 @@
-// One message, rendered as text only (never as HTML).
+// One message, rendered as text only (never as HTML); http(s) links become anchors that
+// open in a new tab with rel="noopener noreferrer".
 
 import type { ViewMessage } from '../client/types';
+import { linkify } from './linkify';
 import { errorText, strings as s } from './strings';
 
 function authorName(m: ViewMessage): string | null {
-  if (m.from === 'visitor' || m.from === 'system') return null;
+  if (m.from === 'system') return null;
+  if (m.from === 'visitor') return s.you;
   return m.author?.name || (m.from === 'bot' ? s.bot : s.agent);
 }
 
@@ -19,8 +22,12 @@ export function MessageItem(props: { message: ViewMessage; onRetry: (clientId: s
       data-pending={String(m.status === 'pending')}
       data-status={m.status}
     >
-      {author && <span class="au">{author}</span>}
-      <p class="tx">{m.text}</p>
+      {author && <span class={m.from === 'visitor' ? 'sr' : 'au'}>{author}</span>}
+      <p class="tx">
+        {linkify(m.text).map((p) =>
+          typeof p === 'string' ? p : <a href={p.href} target="_blank" rel="noopener noreferrer">{p.text}</a>,
+        )}
+      </p>
       {m.status === 'pending' && <span class="mk">{s.pending}</span>}
       {m.status === 'failed' && (
         <span class="mk fail">

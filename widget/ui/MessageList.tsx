@@ -1,23 +1,23 @@
 // The conversation log: messages, quick replies under the last bot message, typing.
+// The panel scrolls `logRef` to the bottom when something is added.
 
-import { useEffect, useRef } from 'preact/hooks';
+import type { Ref } from 'preact';
 import type { ChatView } from '../client/types';
 import { MessageItem } from './MessageItem';
 import { fmt, strings as s } from './strings';
 
-export function MessageList(props: { view: ChatView; onRetry: (clientId: string) => void; onQuickReply: (text: string) => void }) {
-  const { messages, typing, state } = props.view;
-  const ref = useRef<HTMLDivElement>(null);
-  const last = messages[messages.length - 1];
-  const replies = last && last.from === 'bot' && last.status === 'sent' ? last.quickReplies ?? [] : [];
+/** The quick replies offered now: those of the last message, when it is the bot's. */
+export function quickReplies(view: ChatView): string[] {
+  const last = view.messages[view.messages.length - 1];
+  return last && last.from === 'bot' && last.status === 'sent' ? last.quickReplies ?? [] : [];
+}
 
-  useEffect(() => {
-    const el = ref.current;
-    if (el) el.scrollTop = el.scrollHeight;
-  }, [messages.length, typing, replies.length, state.conversation]);
-
+export function MessageList(props: { view: ChatView; logRef: Ref<HTMLDivElement>; onRetry: (clientId: string) => void; onQuickReply: (text: string) => void }) {
+  const { view } = props;
+  const { messages, typing, state } = view;
+  const replies = quickReplies(view);
   return (
-    <div class="log-wrap" ref={ref}>
+    <div class="log-wrap" ref={props.logRef}>
       <div class="log" role="log" aria-live="polite" aria-label={s.messages}>
         {messages.map((m) => (
           <MessageItem key={m.key} message={m} onRetry={props.onRetry} />

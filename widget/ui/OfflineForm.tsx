@@ -1,19 +1,17 @@
 // P10: with no agent online, the visitor leaves an email and a message for follow-up.
 
 import type { Ref } from 'preact';
-import { useState } from 'preact/hooks';
 import type { Contact } from '../../shared/protocol';
 import { DEFAULT_LIMITS } from '../../shared/protocol';
 import { fmt, strings as s } from './strings';
 
-export function OfflineForm(props: { firstRef: Ref<HTMLInputElement>; onSend: (text: string, contact: Contact) => void }) {
-  const [sentTo, setSentTo] = useState<string | null>(null);
-  if (sentTo) return <p class="thanks" role="status">{fmt(s.offlineThanks, { email: sentTo })}</p>;
+export function OfflineForm(props: { firstRef: Ref<HTMLInputElement>; sentTo?: string; onSend: (text: string, contact: Contact) => void }) {
+  if (props.sentTo) return <p class="thanks" role="status">{fmt(s.offlineThanks, { email: props.sentTo })}</p>;
   return (
     <form
       class="off"
       data-testid="heed-offline-form"
-      aria-label={s.offlineTitle}
+      aria-labelledby="heed-off"
       onSubmit={(e) => {
         e.preventDefault();
         const data = new FormData(e.currentTarget);
@@ -22,10 +20,9 @@ export function OfflineForm(props: { firstRef: Ref<HTMLInputElement>; onSend: (t
         const text = String(data.get('message') ?? '');
         if (!email || !text.trim()) return;
         props.onSend(text, name ? { email, name } : { email });
-        setSentTo(email);
       }}
     >
-      <h3>{s.offlineTitle}</h3>
+      <h3 id="heed-off">{s.offlineTitle}</h3>
       <label>
         {s.offlineEmail}
         <input ref={props.firstRef} name="email" type="email" required autocomplete="email" />
