@@ -9,6 +9,7 @@ import { assetRoutes } from './http/assets';
 import type { Bus, Store } from './store/store';
 import { agentSocket } from './transport/agent';
 import { Hub } from './transport/hub';
+import { Resync } from './transport/resync';
 import { visitorSocket } from './transport/visitor';
 
 export interface AppDeps {
@@ -20,6 +21,8 @@ export interface AppDeps {
   random?: () => number;
   logger?: FastifyServerOptions['logger'];
   distDir?: string;
+  /** How often sockets re-read the store when the bus can lose events (RedisBus); 1000 ms by default. */
+  resyncMs?: number;
 }
 
 export interface Heed {
@@ -59,7 +62,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   assetRoutes(app, { distDir: deps.distDir });
 
+  // A lossy bus (Redis pub/sub) is only a nudge: sockets also catch up from the store.
+  const resync = deps.bus.lossy ? new Resync(deps.store, deps.bus, hub, chat, app.log, { intervalMs: deps.resyncMs ?? 1000 }) : undefined;
+  resync?.start();
+
   app.addHook('onClose', async () => {
+    resync?.stop();
     hub.stop();
   });
   return app;

@@ -6,8 +6,8 @@ import { newPassword } from './auth/crypto';
 import { SiteBots } from './chat/bots';
 import { defaultConfig, loadConfigFile, type HeedConfig } from './config';
 import { DIST_DIR } from './http/assets';
-import { MemoryBus, MemoryStore } from './store/memory';
-import type { Bus, Store } from './store/store';
+import { openStore } from './store/open';
+import { retentionFromEnv, startRetention } from './store/retention';
 import { CLOSE } from '../shared/protocol';
 
 async function main(): Promise<void> {
@@ -21,13 +21,16 @@ async function main(): Promise<void> {
     await buildAll();
   }
 
-  const store: Store = new MemoryStore();
-  const bus: Bus = new MemoryBus();
+  const retentionMs = retentionFromEnv(process.env.HEED_RETENTION_DAYS);
+  // REDIS_URL or REDIS_CLUSTER switch to Redis; the embedded memory store is the default.
+  const { store, bus } = await openStore(process.env, (msg) => console.error(msg));
   const bots = await SiteBots.load(config);
   const app = await buildApp({
     store, bus, config, bots,
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    resyncMs: process.env.HEED_RESYNC_MS ? Number(process.env.HEED_RESYNC_MS) : undefined,
   });
+  const stopRetention = retentionMs ? startRetention(store, { maxAgeMs: retentionMs, log: app.log }) : undefined;
 
   const email = process.env.ADMIN_EMAIL;
   const password = process.env.ADMIN_PASSWORD;
@@ -53,6 +56,7 @@ async function main(): Promise<void> {
     app.heed.hub.closeAll(CLOSE.goingAway, 'server shutting down');
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();
+    stopRetention?.();
     await app.close();
     await bus.close();
     await store.close();

@@ -145,7 +145,12 @@ export interface SAReady {
   conversations: ConversationDetail[];
   degraded?: boolean;
 }
-export interface SAQueue { type: 'queue'; queue: QueueEntry[] }
+export interface SAQueue {
+  type: 'queue';
+  queue: QueueEntry[];
+  /** Set when the store's health changes: true while Heed cannot reach it (queue is the last known), false when it is back. */
+  degraded?: boolean;
+}
 export interface SAConversation { type: 'conversation'; conversation: ConversationDetail }
 export interface SAMessage { type: 'message'; conversationId: string; message: Message }
 export interface SAAck { type: 'ack'; conversationId: string; clientId: string; seq: number; id: string }

@@ -10,13 +10,19 @@ export class AgentAuth {
 
   /** Creates the agent, or resets its password when the email exists. */
   async ensureAgent(email: string, password: string, name: string): Promise<Agent> {
-    const existing = await this.store.getAgentByEmail(email);
-    const agent: Agent = {
-      id: existing?.id ?? randomUUID(), email: email.trim(), name: existing?.name ?? name,
-      passwordHash: await hashPassword(password),
-    };
-    await this.store.putAgent(agent);
-    return agent;
+    const passwordHash = await hashPassword(password);
+    for (let attempt = 0; ; attempt++) {
+      const existing = await this.store.getAgentByEmail(email);
+      const agent: Agent = { id: existing?.id ?? randomUUID(), email: email.trim(), name: existing?.name ?? name, passwordHash };
+      try {
+        await this.store.putAgent(agent);
+        return agent;
+      } catch (err) {
+        // Several processes starting at once on one store: another one created this email
+        // between our read and write. Take its id and write again; anything else is a failure.
+        if (attempt > 0 || existing || !(await this.store.getAgentByEmail(email))) throw err;
+      }
+    }
   }
 
   /** Returns a new session token, or null on a wrong email or password (same cost for both). */

@@ -110,6 +110,17 @@ export class Hub {
   private async deliverToVisitor(v: VisitorConn, message: Message): Promise<void> {
     if (message.seq <= v.cursor) return;
     const batch = message.seq === v.cursor + 1 ? [message] : await this.store.getMessages(v.conversationId, v.cursor);
+    this.sendToVisitor(v, batch);
+  }
+
+  /** Reads whatever the visitor's socket has not had yet (a lost nudge, a bus reconnect). */
+  async catchUpVisitor(v: VisitorConn): Promise<void> {
+    const conversationId = v.conversationId;
+    const batch = await this.store.getMessages(conversationId, v.cursor);
+    if (v.conversationId === conversationId) this.sendToVisitor(v, batch);
+  }
+
+  private sendToVisitor(v: VisitorConn, batch: Message[]): void {
     for (const m of batch) {
       if (m.seq <= v.cursor) continue;
       v.cursor = m.seq;
@@ -121,6 +132,17 @@ export class Hub {
     const cursor = a.watching.get(conversationId);
     if (cursor === undefined || message.seq <= cursor) return;
     const batch = message.seq === cursor + 1 ? [message] : await this.store.getMessages(conversationId, cursor);
+    this.sendToAgent(a, conversationId, batch);
+  }
+
+  /** Reads whatever this agent socket has not had yet of a conversation it watches. */
+  async catchUpAgent(a: AgentConn, conversationId: string): Promise<void> {
+    const cursor = a.watching.get(conversationId);
+    if (cursor === undefined) return;
+    this.sendToAgent(a, conversationId, await this.store.getMessages(conversationId, cursor));
+  }
+
+  private sendToAgent(a: AgentConn, conversationId: string, batch: Message[]): void {
     for (const m of batch) {
       if (m.seq <= (a.watching.get(conversationId) ?? 0)) continue;
       a.watching.set(conversationId, m.seq);
@@ -140,7 +162,8 @@ export class Hub {
     v.peer.send(frame);
   }
 
-  private async onConversation(conversationId: string): Promise<void> {
+  /** Sends every socket of this process the conversation's current state (and claims/transfers). */
+  async onConversation(conversationId: string): Promise<void> {
     const conv = await this.store.getConversation(conversationId);
     if (!conv) return;
     for (const v of this.visitorsOf(conversationId)) v.peer.enqueue(() => this.pushVisitorState(v, conv), this.report);
@@ -166,7 +189,8 @@ export class Hub {
     a.peer.send({ type: 'conversation', conversation: detail });
   }
 
-  private async onQueue(): Promise<void> {
+  /** Sends agents the queue and waiting visitors their position. */
+  async onQueue(): Promise<void> {
     if (this.agents.size) {
       const queue = await this.chat.queueSnapshot();
       for (const a of this.agents) a.peer.enqueue(() => a.peer.send({ type: 'queue', queue }), this.report);
@@ -174,6 +198,11 @@ export class Hub {
     for (const set of this.visitors.values()) {
       for (const v of set) if (v.waiting) v.peer.enqueue(() => this.pushVisitorState(v), this.report);
     }
+  }
+
+  /** Every visitor socket of this process. */
+  *visitorConns(): Iterable<VisitorConn> {
+    for (const set of this.visitors.values()) yield* set;
   }
 
   /** Agents online in this process, by id, for presence bookkeeping. */
