@@ -107,7 +107,8 @@ function makeClient(opts: { storage?: ReturnType<typeof memoryStorage>; random?:
     storage,
     timers: t.timers,
     random: opts.random ?? (() => 0.5),
-    uuid: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+    // Distinct per tab, as real random ids are.
+    uuid: () => `00000000-0000-4000-8000-${(opts.tabId ?? '').padStart(4, '0')}${String(++n).padStart(8, '0')}`,
     page: () => ({ url: 'https://shop.example/pricing', title: 'Pricing' }),
     locale: 'en',
     tabId: opts.tabId ?? 'tab1',
@@ -382,6 +383,129 @@ describe('widget client: conversation state', () => {
     await vi.waitFor(() => expect(client.getView().typing).toBe('agent'));
     conns[0].send({ type: 'message', message: msg(1, 'agent') });
     await vi.waitFor(() => expect(client.getView().typing).toBeNull());
+    client.close();
+  });
+});
+
+describe('widget client: tabs, read state, settings and shutdown', () => {
+  const welcome = (c: Conn) => c.send({ type: 'welcome', token: 'tok', conversationId: 'c1', state: 'bot', messages: [] });
+
+  it('[P5] two tabs keep their own outboxes; a later page adopts both and sends each once', async () => {
+    const storage = memoryStorage();
+    // Two tabs, both offline, each writes a message (the old shared key lost one of them).
+    const a = makeClient({ storage, tabId: 'A' });
+    const b = makeClient({ storage, tabId: 'B' });
+    a.client.send('from tab A');
+    b.client.send('from tab B');
+    a.client.send('A again');
+    expect(JSON.parse(storage.getItem(`${keys.outbox}:A`)!).map((e: { text: string }) => e.text)).toEqual(['from tab A', 'A again']);
+    expect(JSON.parse(storage.getItem(`${keys.outbox}:B`)!).map((e: { text: string }) => e.text)).toEqual(['from tab B']);
+    a.client.close();
+    b.client.close();
+
+    // Both tabs are closed; the next page (tab C) shows and sends all three, once each.
+    const conns = mockServer(welcome);
+    const c = makeClient({ storage, tabId: 'C' });
+    expect(c.client.getView().messages.map((m) => `${m.text}:${m.status}`).sort()).toEqual([
+      'A again:pending', 'from tab A:pending', 'from tab B:pending',
+    ]);
+    expect(storage.getItem(`${keys.outbox}:A`)).toBeNull();
+    expect(storage.getItem(`${keys.outbox}:B`)).toBeNull();
+    c.client.connect();
+    await vi.waitFor(() => expect(sends(conns[0] ?? ({ frames: [] } as unknown as Conn))).toHaveLength(3));
+    expect(sends(conns[0]).map((f) => f.text).sort()).toEqual(['A again', 'from tab A', 'from tab B']);
+    c.client.close();
+  });
+
+  it('[P5] a tab that starts while another holds unsent messages adopts them; both send the same clientId', () => {
+    const storage = memoryStorage();
+    const a = makeClient({ storage, tabId: 'A' });
+    const id = a.client.send('typed in A')!;
+    const b = makeClient({ storage, tabId: 'B' });
+    expect(b.client.getView().messages).toMatchObject([{ clientId: id, status: 'pending' }]);
+    // A keeps it too (it rewrites its own key on its next change), so nothing is lost if either tab closes.
+    a.client.send('second');
+    expect(JSON.parse(storage.getItem(`${keys.outbox}:A`)!).map((e: { clientId: string }) => e.clientId)).toContain(id);
+    expect(JSON.parse(storage.getItem(`${keys.outbox}:B`)!).map((e: { clientId: string }) => e.clientId)).toEqual([id]);
+    a.client.close();
+    b.client.close();
+  });
+
+  it('an adopted message already in the transcript is not shown or sent again', () => {
+    const storage = memoryStorage();
+    storage.setItem(keys.conversation, JSON.stringify({ token: 't', conversationId: 'c1', lastSeq: 1, messages: [msg(1, 'visitor', { clientId: 'done' })] }));
+    storage.setItem(`${keys.outbox}:old`, JSON.stringify([
+      { clientId: 'done', text: 'stored already', createdAt: 1, status: 'pending', attempts: 0 },
+      { clientId: 'todo', text: 'not yet', createdAt: 2, status: 'failed', error: 'too_long', attempts: 1 },
+    ]));
+    const { client } = makeClient({ storage });
+    expect(client.getView().messages.map((m) => [m.key, m.status])).toEqual([['m1', 'sent'], ['todo', 'failed']]);
+  });
+
+  it('counts unread messages from the other side; reading in one tab clears the count in the other', async () => {
+    const storage = memoryStorage();
+    const conns = mockServer(welcome);
+    const a = makeClient({ storage, tabId: 'A' });
+    a.client.connect();
+    await vi.waitFor(() => expect(a.client.getView().state.socket).toBe('open'));
+    conns[0].send({ type: 'message', message: msg(1, 'visitor') });
+    conns[0].send({ type: 'message', message: msg(2, 'agent') });
+    conns[0].send({ type: 'message', message: msg(3, 'agent') });
+    await vi.waitFor(() => expect(a.client.getView().unread).toBe(2));
+
+    const b = makeClient({ storage, tabId: 'B' }); // a second tab, same stored transcript
+    expect(b.client.getView().unread).toBe(2);
+    a.client.markRead();
+    expect(a.client.getView().unread).toBe(0);
+    await vi.waitFor(() => expect(conns[0].frames.filter((f) => f.type === 'read')).toEqual([{ type: 'read', seq: 3 }]));
+    b.client.syncRead(); // what the storage event does in the browser
+    expect(b.client.getView().unread).toBe(0);
+    a.client.close();
+  });
+
+  it('setLocale and identify say hello again with the new locale and identity', async () => {
+    const conns = mockServer(welcome);
+    const { client } = makeClient();
+    client.connect();
+    await vi.waitFor(() => expect(client.getView().state.socket).toBe('open'));
+    client.setLocale('ar');
+    await vi.waitFor(() => expect(conns[1]?.frames[0]).toMatchObject({ type: 'hello', token: 'tok', locale: 'ar' }));
+    await vi.waitFor(() => expect(client.getView().state.socket).toBe('open'));
+    client.setIdentity('signed.jwt.value');
+    await vi.waitFor(() => expect(conns[2]?.frames[0]).toMatchObject({ type: 'hello', token: 'tok', locale: 'ar', identity: 'signed.jwt.value' }));
+    client.setLocale('ar'); // unchanged: no reconnect
+    expect(conns).toHaveLength(3);
+    client.close();
+  });
+
+  it('shutdown forgets the visitor: storage cleared, the next hello has no token', async () => {
+    const conns = mockServer((c, hello, i) => c.send({ type: 'welcome', token: `tok${i}`, conversationId: `c${i}`, state: 'bot', messages: [msg(1)] }));
+    const { client, storage } = makeClient();
+    client.connect();
+    await vi.waitFor(() => expect(client.getView().messages).toHaveLength(1));
+    client.close();
+    client.send('unsent');
+    client.shutdown();
+    expect([...storage.data.keys()].filter((k) => k.startsWith('heed:demo:'))).toEqual([]);
+    expect(client.getView()).toMatchObject({ messages: [], unread: 0, state: { conversation: null, socket: 'closed' } });
+    expect(client.hasSession()).toBe(false);
+    client.connect();
+    await vi.waitFor(() => expect(conns[1]?.frames[0]).toBeDefined());
+    expect(conns[1].frames[0]).not.toHaveProperty('token');
+    client.close();
+  });
+
+  it('rates the closed conversation once a person was in it', async () => {
+    const conns = mockServer(welcome);
+    const { client } = makeClient();
+    client.connect();
+    await vi.waitFor(() => expect(client.getView().state.socket).toBe('open'));
+    conns[0].send({ type: 'state', state: 'closed' });
+    await vi.waitFor(() => expect(client.getView().state.conversation).toBe('closed'));
+    expect(client.getView().rated).toBe(false);
+    client.rate(4, '  quick and kind  ');
+    expect(client.getView().rated).toBe(true);
+    await vi.waitFor(() => expect(conns[0].frames.filter((f) => f.type === 'rate')).toEqual([{ type: 'rate', score: 4, comment: 'quick and kind' }]));
     client.close();
   });
 });
