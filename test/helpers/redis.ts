@@ -56,6 +56,8 @@ export interface RedisProcess {
   cli(...args: string[]): Promise<string>;
   /** Stops the server (SIGTERM, so it shuts down cleanly) and waits for it to exit. */
   stop(): Promise<void>;
+  /** Kills it with SIGKILL (a crash: only what was fsynced survives) and waits for it to exit. */
+  crash(): Promise<void>;
   /** Starts it again on the same port and data dir (the AOF is replayed). */
   start(): Promise<void>;
   /** Stops it for good and removes its dir. */
@@ -91,16 +93,18 @@ export async function startRedis(opts: RedisStartOptions = {}): Promise<RedisPro
       return (await cli(port, 'ping')).trim() === 'PONG';
     });
   };
-  const stop = async () => {
-    if (!child || child.exitCode !== null) return;
-    child.kill('SIGTERM');
+  const halt = async (signal: NodeJS.Signals) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    child.kill(signal);
     await exited;
   };
+  const stop = () => halt('SIGTERM');
   await start();
   return {
     port, dir, url: `redis://127.0.0.1:${port}`,
     cli: (...args) => cli(port, ...args),
     stop,
+    crash: () => halt('SIGKILL'),
     start,
     destroy: async () => {
       if (child && child.exitCode === null) child.kill('SIGKILL');

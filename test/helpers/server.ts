@@ -29,6 +29,9 @@ export interface StartOptions {
   config?: (c: HeedConfig) => void;
   bots?: BotRegistry;
   store?: Store;
+  /** Another bus (a RedisBus) instead of a fresh MemoryBus. */
+  bus?: Bus;
+  resyncMs?: number;
   now?: () => number;
 }
 
@@ -39,9 +42,9 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
   config.sites[0].origins.push(SHOP_ORIGIN);
   opts.config?.(config);
   const store = opts.store ?? new MemoryStore({ now: opts.now });
-  const bus = new MemoryBus();
+  const bus = opts.bus ?? new MemoryBus();
   const bots = opts.bots ?? (await SiteBots.load(config));
-  const app = await buildApp({ store, bus, config, bots, now: opts.now, random: () => 0 });
+  const app = await buildApp({ store, bus, config, bots, now: opts.now, random: () => 0, resyncMs: opts.resyncMs });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
