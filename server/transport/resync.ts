@@ -1,7 +1,8 @@
 // Keeps sockets right when the bus loses events (Redis pub/sub drops nudges while a subscriber is
 // disconnected, and a process may miss one under load). Every tick it reads each watched
-// conversation's last seq (one small read per conversation) and catches sockets up from the
-// store; the hub's cursors make that exactly-once. Every few ticks, and after the bus reconnects
+// conversation's last seq (one small read per conversation) and catches up, from the store, every
+// socket still missing what was stored by the previous tick; the hub's cursors make that
+// exactly-once. Every few ticks, and after the bus reconnects
 // or the store comes back, it also refreshes states, the queue and the agents' held chats.
 // It watches store health too: agents are told when Heed is degraded and when it recovers.
 import type { QueueEntry } from '../../shared/protocol';
@@ -30,6 +31,8 @@ export class Resync {
   private ticks = 0;
   private degraded = false;
   private lastQueue: QueueEntry[] = [];
+  /** Each watched conversation's last seq at the previous pass. */
+  private seen = new Map<string, number>();
 
   constructor(
     private readonly store: Store,
@@ -91,7 +94,12 @@ export class Resync {
     const ids = new Set<string>();
     for (const v of hub.visitorConns()) ids.add(v.conversationId);
     for (const a of hub.agents) for (const id of a.watching.keys()) ids.add(id);
-    const last = new Map(await Promise.all([...ids].map(async (id) => [id, await this.store.messageCount(id)] as const)));
+    const now = new Map(await Promise.all([...ids].map(async (id) => [id, await this.store.messageCount(id)] as const)));
+    // A socket is behind when it still lacks what was stored one tick ago: a message stored a
+    // moment ago is usually still on its way through the bus, and needs no extra read. A full
+    // pass (reconnect, recovery) catches up on everything at once.
+    const last = pass === 'full' ? now : this.seen;
+    this.seen = now;
     const moved = new Set<string>();
     const work: Promise<void>[] = [];
     for (const v of hub.visitorConns()) {
