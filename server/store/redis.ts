@@ -120,8 +120,13 @@ export class RedisStore implements Store {
   async updateConversation(id: string, patch: ConversationPatch, fromStates?: StoredState[]): Promise<Conversation | null> {
     if (patch.agentId) await this.r.sadd(this.k.agentConversations(patch.agentId), id);
     if (patch.state === 'closed') await this.r.zadd(this.k.closed, 'NX', String(ms(patch.closedAt, this.now())), id);
+    // Into the queue before the state says queued, so a crash in between cannot leave a queued
+    // conversation that no agent sees; the caller's enqueue() then finds it there already.
+    const queuedNow = patch.state === 'queued'
+      && (await this.r.zadd(this.k.queue, 'NX', String(ms(patch.queuedAt, this.now())), id)) === 1;
     // The compare-and-set: of racing calls with the same precondition exactly one passes (P11).
     const res = await this.r.heedPatch(this.k.convMeta(id), ...patchArgs(patch, fromStates));
+    if (!Array.isArray(res) && queuedNow) await this.r.zrem(this.k.queue, id);
     return Array.isArray(res) ? fromHash<Conversation>(res) : null;
   }
 
