@@ -509,3 +509,21 @@ describe('widget client: tabs, read state, settings and shutdown', () => {
     client.close();
   });
 });
+
+describe('widget client: the browser goes offline and online', () => {
+  it('[P5] offline drops the socket (messages wait as pending); online reconnects at once and resends them', async () => {
+    const conns = mockServer((c) => c.send({ type: 'welcome', token: 'tok', conversationId: 'c1', state: 'bot', messages: [] }));
+    const { client, t } = makeClient();
+    client.connect();
+    await vi.waitFor(() => expect(client.getView().state.socket).toBe('open'));
+    client.network(false);
+    expect(client.getView().state.socket).toBe('closed');
+    const id = client.send('written offline')!;
+    expect(client.getView().messages).toMatchObject([{ clientId: id, status: 'pending' }]);
+    expect(sends(conns[0])).toHaveLength(0);
+    client.network(true); // no need to wait for the backoff timer
+    await vi.waitFor(() => expect(sends(conns[1] ?? ({ frames: [] } as unknown as Conn))).toEqual([{ type: 'send', clientId: id, text: 'written offline' }]));
+    expect(t.pendingDelays()).toEqual([]); // the backoff timer was cancelled
+    client.close();
+  });
+});

@@ -238,6 +238,23 @@ export class ChatClient {
     this.changed();
   }
 
+  /**
+   * The browser went offline or online. Offline: drop the socket now (a dead connection can
+   * look open for a long time), so new messages wait in the outbox as pending. Online:
+   * reconnect at once instead of waiting out the backoff, and resend (P5).
+   */
+  network(online: boolean): void {
+    if (this.stopped) return;
+    if (online) {
+      if (!this.welcomed) this.reconnectNow();
+      return;
+    }
+    const ws = this.ws;
+    if (!ws) return;
+    ws.close(1000);
+    this.handleClose();
+  }
+
   /** Drops the current socket (if any) and says hello again at once. */
   private reconnectNow(): void {
     if (this.stopped) return;

@@ -81,6 +81,8 @@ export function mount(ctx: AppContext): AppApi {
   client.on('change', sync);
   client.on('message', (m) => ctx.emit('message', m));
   document.addEventListener('visibilitychange', sync);
+  window.addEventListener('online', () => client.network(true));
+  window.addEventListener('offline', () => client.network(false));
   window.addEventListener('storage', (e) => {
     if (e.key === keys.read) client.syncRead();
   });
