@@ -1,70 +1,96 @@
-// Measures a classifier on a labelled JSONL file: `npx tsx server/bot/evaluate.ts [intents.json] [cases.jsonl]`.
+// Measures a classifier on labelled cases: in-scope accuracy, out-of-scope recall, per-intent
+// precision and recall, the most confused pairs and time per message. Used by
+// `npm run intents -- test` and by the tests that hold the shipped cases to a floor.
 import { readFile } from 'node:fs/promises';
-import { trainClassifier, type ClassifierOptions, type IntentClassifier } from './classifier';
-import { loadIntentsFile, resolveSettings } from './intents';
+import type { Classification } from './types';
 
+/** One case line: `{"text": "...", "intent": "name" | null}`; null means out of scope. */
 export interface LabelledCase { text: string; intent: string | null }
 
+export interface IntentScore { intent: string; precision: number; recall: number; support: number }
+
 export interface Evaluation {
+  cases: number;
   inScope: number;
   inScopeAccuracy: number;
   outOfScope: number;
   outOfScopeRecall: number;
+  /** Per intent, plus `(out of scope)` for null; precision is NaN when never predicted. */
+  perIntent: IntentScore[];
+  /** Expected → got pairs, most frequent first. */
+  confusions: Array<{ expected: string | null; got: string | null; count: number }>;
   errors: Array<{ text: string; expected: string | null; got: string | null; confidence: number }>;
+  p50Ms: number;
+  p99Ms: number;
 }
 
+/** Reads a JSONL case file; every bad line is reported with its number, not just the first. */
 export async function loadCases(path: string): Promise<LabelledCase[]> {
-  const text = await readFile(path, 'utf8');
-  return text
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as LabelledCase);
+  const lines = (await readFile(path, 'utf8')).split('\n');
+  const cases: LabelledCase[] = [];
+  const problems: string[] = [];
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    try {
+      const c = JSON.parse(line) as Partial<LabelledCase>;
+      if (typeof c.text !== 'string' || !(c.intent === null || typeof c.intent === 'string')) {
+        problems.push(`${path}:${i + 1}: needs {"text": string, "intent": string | null}`);
+      } else cases.push({ text: c.text, intent: c.intent });
+    } catch (err) {
+      problems.push(`${path}:${i + 1}: not valid JSON (${(err as Error).message})`);
+    }
+  });
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  return cases;
 }
 
-export function evaluate(classifier: IntentClassifier, cases: readonly LabelledCase[]): Evaluation {
+const OOS = '(out of scope)';
+
+export function evaluate(classifier: { classify(text: string): Classification }, cases: readonly LabelledCase[]): Evaluation {
   let inScope = 0, inRight = 0, outScope = 0, outRight = 0;
   const errors: Evaluation['errors'] = [];
+  const times: number[] = [];
+  const tp = new Map<string, number>(), predicted = new Map<string, number>(), support = new Map<string, number>();
+  const confused = new Map<string, { expected: string | null; got: string | null; count: number }>();
+  const inc = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  for (const c of cases) classifier.classify(c.text); // warm-up, so the timings are steady-state
   for (const c of cases) {
+    const start = performance.now();
     const r = classifier.classify(c.text);
+    times.push(performance.now() - start);
     const ok = r.intent === c.intent;
+    const exp = c.intent ?? OOS, got = r.intent ?? OOS;
+    inc(support, exp);
+    inc(predicted, got);
+    if (ok) inc(tp, exp);
     if (c.intent === null) { outScope++; if (ok) outRight++; } else { inScope++; if (ok) inRight++; }
-    if (!ok) errors.push({ text: c.text, expected: c.intent, got: r.intent, confidence: r.confidence });
+    if (!ok) {
+      errors.push({ text: c.text, expected: c.intent, got: r.intent, confidence: r.confidence });
+      const key = `${exp}→${got}`;
+      const entry = confused.get(key) ?? { expected: c.intent, got: r.intent, count: 0 };
+      entry.count++;
+      confused.set(key, entry);
+    }
   }
+  times.sort((a, b) => a - b);
+  const labels = [...new Set([...support.keys(), ...predicted.keys()])].sort();
   return {
+    cases: cases.length,
     inScope, inScopeAccuracy: inScope ? inRight / inScope : 0,
     outOfScope: outScope, outOfScopeRecall: outScope ? outRight / outScope : 0,
+    perIntent: labels.map((intent) => ({
+      intent,
+      precision: predicted.get(intent) ? (tp.get(intent) ?? 0) / predicted.get(intent)! : NaN,
+      recall: support.get(intent) ? (tp.get(intent) ?? 0) / support.get(intent)! : NaN,
+      support: support.get(intent) ?? 0,
+    })),
+    confusions: [...confused.values()].sort((a, b) => b.count - a.count),
     errors,
+    p50Ms: quantile(times, 0.5),
+    p99Ms: quantile(times, 0.99),
   };
 }
 
-async function main(): Promise<void> {
-  const file = process.argv[2] ?? 'intents/default.json';
-  const casesPath = process.argv[3] ?? file.replace(/\.json$/, '.cases.jsonl');
-  const intents = await loadIntentsFile(file);
-  const settings = resolveSettings(intents.settings);
-  const cases = await loadCases(casesPath);
-  const options: ClassifierOptions = { language: intents.language, threshold: settings.confidenceThreshold };
-  if (process.env.SWEEP) {
-    // Grid over feature weights, mixing share and threshold: how the defaults were chosen.
-    for (const functionWord of [0.1, 0.3]) for (const char of [0, 0.35, 0.6]) for (const bigram of [0, 0.3]) {
-      for (const nearestShare of [0.4, 0.6, 0.8, 1]) {
-        const rows = [0.2, 0.25, 0.3, 0.35, 0.4].map((threshold) => {
-          const e = evaluate(trainClassifier(intents.intents, { ...options, threshold, weights: { char, bigram, functionWord }, nearestShare }), cases);
-          return `t=${threshold} in=${e.inScopeAccuracy.toFixed(3)} oos=${e.outOfScopeRecall.toFixed(3)}`;
-        });
-        console.log(`fw=${functionWord} char=${char} bigram=${bigram} near=${nearestShare} | ${rows.join(' | ')}`);
-      }
-    }
-    return;
-  }
-  const classifier = trainClassifier(intents.intents, options);
-  const e = evaluate(classifier, cases);
-  const started = performance.now();
-  const rounds = 20;
-  for (let i = 0; i < rounds; i++) for (const c of cases) classifier.classify(c.text);
-  const perClassify = (performance.now() - started) / (rounds * cases.length);
-  for (const err of e.errors) console.log(`  ${JSON.stringify(err.text)}: expected ${err.expected}, got ${err.got} (${err.confidence.toFixed(2)})`);
-  console.log(`in-scope accuracy ${e.inScopeAccuracy.toFixed(3)} (${e.inScope} cases), out-of-scope recall ${e.outOfScopeRecall.toFixed(3)} (${e.outOfScope} cases), ${(perClassify * 1000).toFixed(1)} µs per classify`);
+function quantile(sorted: readonly number[], q: number): number {
+  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -7,7 +7,7 @@ export const LANGUAGES: readonly Language[] = ['en', 'es'];
 
 /** Used for every setting an intents file leaves out. */
 export const DEFAULT_SETTINGS: Readonly<IntentSettings> = Object.freeze({
-  confidenceThreshold: 0.25,
+  confidenceThreshold: 0.3,
   sentimentThreshold: 1,
   fallbacksBeforeHandoff: 2,
   sentimentDecay: 0.6,

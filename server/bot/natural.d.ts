@@ -12,3 +12,24 @@ declare module 'natural/lib/natural/sentiment/Spanish/afinnShortSortedSpanish.js
   const lexicon: Record<string, number>;
   export default lexicon;
 }
+declare module 'natural/lib/natural/classifiers/bayes_classifier.js' {
+  class BayesClassifier {
+    constructor(stemmer?: unknown, smoothing?: number);
+    setOptions(options: { keepStops?: boolean }): void;
+    addDocument(text: string | string[], label: string): void;
+    train(): void;
+    classify(text: string): string;
+    getClassifications(text: string): Array<{ label: string; value: number }>;
+  }
+  export default BayesClassifier;
+}
+declare module 'natural/lib/natural/sentiment/SentimentAnalyzer.js' {
+  class SentimentAnalyzer {
+    constructor(language: string, stemmer: unknown, type: string);
+    getSentiment(tokens: string[]): number;
+  }
+  export default SentimentAnalyzer;
+}
+declare module 'natural/lib/natural/tokenizers/regexp_tokenizer.js' {
+  export class WordTokenizer { tokenize(text: string): string[] }
+}

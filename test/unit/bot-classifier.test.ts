@@ -4,7 +4,8 @@ import { trainClassifier, type IntentClassifier } from '../../server/bot/classif
 import { evaluate, loadCases, type LabelledCase } from '../../server/bot/evaluate';
 import type { IntentsFile } from '../../server/bot/types';
 
-// Measured with `npx tsx server/bot/evaluate.ts`: in-scope 0.917, out-of-scope recall 0.952.
+// Measured with `npm run intents -- test --intents intents/default.json --cases intents/default.cases.jsonl`:
+// in-scope 0.941, out-of-scope recall 0.952.
 // The floors leave a margin so a small change to the examples does not flap the test.
 const IN_SCOPE_FLOOR = 0.87;
 const OUT_OF_SCOPE_FLOOR = 0.85;

@@ -82,8 +82,10 @@ describe('[P9] escalation', () => {
       language: 'en',
       settings: { fallbacksBeforeHandoff: 3 },
       intents: [
-        { name: 'legal', examples: ['I will contact my lawyer', 'legal action'], responses: ['x'], escalate: true },
-        { name: 'hours', examples: ['when are you open'], responses: ['9 to 5'] },
+        // A handful of examples per intent: with one or two, most words of a message are unknown and
+        // the classifier rightly stays below the confidence threshold.
+        { name: 'legal', examples: ['I will contact my lawyer', 'legal action', 'I am taking you to court', 'my solicitor will be in touch', 'I will sue you'], responses: ['x'], escalate: true },
+        { name: 'hours', examples: ['when are you open', 'what are your opening hours', 'are you open on sunday'], responses: ['9 to 5'] },
       ],
     }, 'inline.json');
     expect(converse(engine, ['I am calling my lawyer about this'])[0]).toMatchObject({ intent: 'legal', escalate: 'intent' });
