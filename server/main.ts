@@ -10,6 +10,13 @@ import { openStore } from './store/open';
 import { retentionFromEnv, startRetention } from './store/retention';
 import { CLOSE } from '../shared/protocol';
 
+function resyncFromEnv(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const ms = Number(value);
+  if (!Number.isFinite(ms) || ms < 50) throw new Error(`HEED_RESYNC_MS: "${value}" must be a number of milliseconds, at least 50`);
+  return ms;
+}
+
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? 'localhost';
@@ -28,7 +35,7 @@ async function main(): Promise<void> {
   const app = await buildApp({
     store, bus, config, bots,
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
-    resyncMs: process.env.HEED_RESYNC_MS ? Number(process.env.HEED_RESYNC_MS) : undefined,
+    resyncMs: resyncFromEnv(process.env.HEED_RESYNC_MS),
   });
   const stopRetention = retentionMs ? startRetention(store, { maxAgeMs: retentionMs, log: app.log }) : undefined;
 
