@@ -383,6 +383,11 @@ describe('widget client: conversation state', () => {
     await vi.waitFor(() => expect(client.getView().typing).toBe('agent'));
     conns[0].send({ type: 'message', message: msg(1, 'agent') });
     await vi.waitFor(() => expect(client.getView().typing).toBeNull());
+    // An agent who closes the chat while "typing" stops typing.
+    conns[0].send({ type: 'typing', from: 'agent', on: true });
+    await vi.waitFor(() => expect(client.getView().typing).toBe('agent'));
+    conns[0].send({ type: 'state', state: 'closed' });
+    await vi.waitFor(() => expect(client.getView().typing).toBeNull());
     client.close();
   });
 });

@@ -389,6 +389,8 @@ export class ChatClient {
       case 'message': return this.onMessage(f.message);
       case 'ack': return this.onAck(f.clientId, f.seq, f.id);
       case 'state':
+        // An agent's "typing" whose "off" never came ends when the agent leaves (close, transfer).
+        if (f.state !== 'agent' && this.remoteTyping === 'agent') this.setRemoteTyping(null);
         return this.setState({
           conversation: f.state,
           position: f.position,

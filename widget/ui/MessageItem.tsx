@@ -23,7 +23,7 @@ export function MessageItem(props: { message: ViewMessage; onRetry: (clientId: s
       data-status={m.status}
     >
       {author && <span class={m.from === 'visitor' ? 'sr' : 'au'}>{author}</span>}
-      <p class="tx">
+      <p class="tx" dir="auto">
         {linkify(m.text).map((p) =>
           typeof p === 'string' ? p : <a href={p.href} target="_blank" rel="noopener noreferrer">{p.text}</a>,
         )}

@@ -26,7 +26,7 @@ export function MessageList(props: { view: ChatView; logRef: Ref<HTMLDivElement>
       {replies.length > 0 && (
         <div class="qr" role="group" aria-label={s.quickReplies}>
           {replies.map((r) => (
-            <button type="button" key={r} data-testid="heed-quick-reply" onClick={() => props.onQuickReply(r)}>
+            <button type="button" key={r} dir="auto" data-testid="heed-quick-reply" onClick={() => props.onQuickReply(r)}>
               {r}
             </button>
           ))}
