@@ -120,7 +120,8 @@ export function applyFrame(state: ConsoleState, frame: ServerToAgent, nextNotice
       };
     }
     case 'queue':
-      return { ...state, queue: frame.queue };
+      // `degraded` rides on queue frames while the store is down and when it recovers.
+      return { ...state, queue: frame.queue, degraded: frame.degraded ?? state.degraded };
     case 'conversation': {
       const id = frame.conversation.id;
       const claimed = state.claiming.includes(id);

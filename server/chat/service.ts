@@ -384,7 +384,12 @@ export class ChatService {
     const ids = await this.store.queue();
     const entries = await Promise.all(ids.map(async (id, i): Promise<QueueEntry | null> => {
       const conv = await this.store.getConversation(id);
-      if (!conv || conv.state !== 'queued') return null;
+      if (!conv || conv.state !== 'queued') {
+        // A process that died between a claim or close and its dequeue leaves a stale entry;
+        // removing it here keeps visitors' queue positions honest.
+        await this.store.dequeue(id);
+        return null;
+      }
       const count = await this.store.messageCount(id);
       const recent = await this.store.getMessages(id, Math.max(0, count - 10));
       const lastVisitor = [...recent].reverse().find((m) => m.from === 'visitor');

@@ -169,3 +169,23 @@ describe('P10 queue and offline', () => {
     await v.waitFor((f) => f.type === 'state' && f.state === 'queued', { from });
   });
 });
+
+describe('P10 stale queue entries', () => {
+  it('[P10] an entry whose conversation is no longer queued is dropped and does not count in positions', async () => {
+    s = await startServer();
+    const a = await s.agent('Ana');
+    const ac = await a.connect();
+    await ac.waitType('ready');
+    const v1 = await s.visitor();
+    const w1 = await v1.hello();
+    v1.send({ type: 'handoff' });
+    await v1.waitFor((f) => f.type === 'state' && f.state === 'queued' && f.position === 1);
+    // Simulate a process that claimed the chat and died before removing it from the queue.
+    await s.store.updateConversation(w1.conversationId, { state: 'agent', agentId: a.agent.id });
+    const v2 = await s.visitor();
+    await v2.hello();
+    v2.send({ type: 'handoff' });
+    await v2.waitFor((f) => f.type === 'state' && f.state === 'queued' && f.position === 1);
+    expect(await s.store.queue()).toHaveLength(1);
+  });
+});

@@ -6,6 +6,7 @@ import { createTranslator } from '../../console/i18n';
 import en from '../../console/locales/en.json';
 import { handoverIndex } from '../../console/transcript';
 import { TypingSender } from '../../console/typing';
+import { applyFrame, initialState } from '../../console/state';
 
 const t = createTranslator(en);
 const msg = (from: Message['from'], seq: number): Message => ({ id: `m${seq}`, seq, from, text: '', at: '' });
@@ -107,5 +108,17 @@ describe('console typing throttle', () => {
     typing.stop();
     typing.stop();
     expect(sent).toEqual([true, false]);
+  });
+});
+
+describe('console degraded state', () => {
+  it('follows the degraded flag on queue frames and keeps it when a frame has none', () => {
+    let s = initialState();
+    s = applyFrame(s, { type: 'queue', queue: [], degraded: true }, () => 1);
+    expect(s.degraded).toBe(true);
+    s = applyFrame(s, { type: 'queue', queue: [] }, () => 2);
+    expect(s.degraded).toBe(true);
+    s = applyFrame(s, { type: 'queue', queue: [], degraded: false }, () => 3);
+    expect(s.degraded).toBe(false);
   });
 });
