@@ -1,0 +1,187 @@
+// CLINC150 benchmark (Larson et al. 2019): our classifier, natural's stock BayesClassifier and the
+// bot's first (cosine) classifier, trained on `train`, thresholds tuned on `val` + `oos_val` only,
+// reported on `test` + `oos_test`, beside the paper's Table 2.
+//   npx tsx scripts/bench/clinc150.ts [--setting full|small|both] [--write DIR] [--no-bayes]
+// --write DIR also writes the converted intents file and cases (DIR/clinc150-<setting>.json and
+// .cases.jsonl) so `npm run intents -- test` can run on them.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
+import { trainClassifier } from '../../server/bot/classifier';
+import { exampleKey, validateIntents, formatProblem } from '../../server/bot/intents';
+import type { IntentsFile } from '../../server/bot/types';
+import { loadClinc, type Clinc, type ClincSetting } from './datasets';
+import { trainCosineClassifier } from './cosine-baseline';
+import { f3, percentile, quietestRound } from './stats';
+
+/** Thresholds are chosen for the best val in-scope accuracy among those with val OOS recall ≥ this. */
+export const MIN_VAL_OOS_RECALL = 0.6;
+
+/** Larson et al. 2019, Table 2, "Full" column: [in-scope accuracy, out-of-scope recall] in %. */
+export const PAPER_FULL: Array<[string, number, number]> = [
+  ['FastText (oos-train)', 89.0, 9.7],
+  ['SVM (oos-train)', 91.0, 14.5],
+  ['DialogFlow (oos-train)', 91.7, 14.0],
+  ['Rasa (oos-train)', 91.5, 45.3],
+  ['MLP (oos-train)', 93.5, 47.4],
+  ['BERT (oos-train)', 96.9, 40.3],
+  ['BERT (oos-threshold)', 96.2, 52.3],
+];
+
+export interface Scored { gold: string | null; intent: string | null; confidence: number }
+type Predict = (text: string) => { intent: string | null; confidence: number };
+
+/** CLINC150 as an intents file: one intent per label, examples de-duplicated. */
+export function toIntentsFile(data: Clinc): { file: IntentsFile; dropped: number } {
+  const byLabel = new Map<string, Set<string>>();
+  const owner = new Map<string, string>();
+  const conflicted = new Set<string>();
+  for (const [text, label] of data.train) {
+    const key = exampleKey(text);
+    const prev = owner.get(key);
+    if (prev !== undefined && prev !== label) conflicted.add(key);
+    owner.set(key, label);
+  }
+  let dropped = 0;
+  for (const [text, label] of data.train) {
+    const key = exampleKey(text);
+    if (conflicted.has(key)) { dropped++; continue; }
+    if (!byLabel.has(label)) byLabel.set(label, new Set());
+    const seen = byLabel.get(label)!;
+    if ([...seen].some((e) => exampleKey(e) === key)) { dropped++; continue; }
+    seen.add(text);
+  }
+  const file: IntentsFile = {
+    $schema: '../../intents/intents.schema.json',
+    language: 'en',
+    intents: [...byLabel].map(([name, examples]) => ({ name, examples: [...examples], responses: [`(${name})`] })),
+  };
+  const problems = validateIntents(file, 'clinc150');
+  if (problems.length > 0) throw new Error(problems.map(formatProblem).join('\n'));
+  return { file, dropped };
+}
+
+export function toCases(pairs: Array<[string, string]>): Array<{ text: string; intent: string | null }> {
+  return pairs.map(([text, label]) => ({ text, intent: label === 'oos' ? null : label }));
+}
+
+function score(predict: Predict, pairs: Array<[string, string]>): Scored[] {
+  return pairs.map(([text, label]) => {
+    const r = predict(text);
+    return { gold: label === 'oos' ? null : label, intent: r.intent, confidence: r.confidence };
+  });
+}
+
+export function metricsAt(rows: readonly Scored[], threshold: number): { inScope: number; oosRecall: number } {
+  let inN = 0, inOk = 0, oosN = 0, oosOk = 0;
+  for (const r of rows) {
+    const accepted = r.confidence >= threshold && r.intent !== null;
+    if (r.gold === null) { oosN++; if (!accepted) oosOk++; }
+    else { inN++; if (accepted && r.intent === r.gold) inOk++; }
+  }
+  return { inScope: inN ? inOk / inN : 0, oosRecall: oosN ? oosOk / oosN : 0 };
+}
+
+export function tuneThreshold(val: readonly Scored[], minOosRecall = MIN_VAL_OOS_RECALL): number {
+  let best = { t: 0, acc: -1 };
+  for (let i = 0; i <= 100; i++) {
+    const t = i / 100;
+    const m = metricsAt(val, t);
+    if (m.oosRecall >= minOosRecall && m.inScope > best.acc) best = { t, acc: m.inScope };
+  }
+  return best.t;
+}
+
+interface Row { name: string; trainS: number; threshold: number; test: { inScope: number; oosRecall: number }; bare: number; p50: number; p99: number }
+
+function measure(name: string, trainS: number, predict: Predict, data: Clinc): Row {
+  const val = score(predict, [...data.val, ...data.oos_val]);
+  const threshold = tuneThreshold(val);
+  const test = score(predict, [...data.test, ...data.oos_test]);
+  const texts = [...data.test, ...data.oos_test].map(([t]) => t);
+  const times = quietestRound(texts, predict);
+  return { name, trainS, threshold, test: metricsAt(test, threshold), bare: metricsAt(test, 0).inScope, p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
+}
+
+/** Runs fn; returns its result and wall-clock seconds (CPU seconds are logged beside it). */
+function timed<T>(fn: () => T): [T, number] {
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  const out = fn();
+  const used = process.cpuUsage(cpu);
+  const wall = (performance.now() - start) / 1000;
+  console.log(`  trained in ${wall.toFixed(1)} s wall, ${((used.user + used.system) / 1e6).toFixed(1)} s CPU`);
+  return [out, wall];
+}
+
+async function runSetting(setting: ClincSetting, opts: { bayes: boolean; write?: string }): Promise<void> {
+  const data = await loadClinc(setting);
+  const { file, dropped } = toIntentsFile(data);
+  const examples = file.intents.reduce((n, i) => n + i.examples.length, 0);
+  console.log(`\n## CLINC150 "${setting}": ${file.intents.length} intents, ${examples} training examples (${dropped} duplicates dropped); test ${data.test.length} in-scope + ${data.oos_test.length} out-of-scope`);
+  if (opts.write) {
+    await mkdir(opts.write, { recursive: true });
+    await writeFile(join(opts.write, `clinc150-${setting}.json`), JSON.stringify(file));
+    await writeFile(join(opts.write, `clinc150-${setting}.cases.jsonl`), toCases([...data.test, ...data.oos_test]).map((c) => JSON.stringify(c)).join('\n') + '\n');
+  }
+  const rows: Row[] = [];
+
+  const [ours, oursS] = timed(() => trainClassifier(file.intents, { language: 'en', threshold: 0 }));
+  rows.push(measure('Heed (softmax regression, bot/classifier.ts)', oursS, (t) => ours.classify(t), data));
+
+  const [cosine, cosineS] = timed(() => trainCosineClassifier(file.intents, { language: 'en', threshold: 0 }));
+  rows.push(measure("Heed's first classifier (TF-IDF cosine)", cosineS, (t) => cosine.classify(t), data));
+
+  if (opts.bayes) {
+    const [bayes, bayesS] = timed(() => {
+      const b = new BayesClassifier();
+      b.setOptions({ keepStops: true });
+      for (const intent of file.intents) for (const ex of intent.examples) b.addDocument(ex, intent.name);
+      b.train();
+      return b;
+    });
+    rows.push(measure('natural BayesClassifier (keepStops, normalised top score)', bayesS, (t) => {
+      const cs = bayes.getClassifications(t);
+      const sum = cs.reduce((s, c) => s + c.value, 0);
+      const top = cs[0];
+      return { intent: top ? top.label : null, confidence: top && sum > 0 ? top.value / sum : 0 };
+    }, data));
+  }
+
+  console.log('| system | in-scope acc | OOS recall | threshold (tuned on val) | in-scope acc, no threshold | train s | p50 ms | p99 ms |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    console.log(`| ${r.name} | ${f3(r.test.inScope)} | ${f3(r.test.oosRecall)} | ${r.threshold.toFixed(2)} | ${f3(r.bare)} | ${r.trainS.toFixed(1)} | ${f3(r.p50)} | ${f3(r.p99)} |`);
+  }
+  if (setting === 'full') {
+    for (const [name, acc, oos] of PAPER_FULL) console.log(`| paper: ${name} | ${f3(acc / 100)} | ${f3(oos / 100)} | | | | | |`);
+  }
+  console.log('\nHeed, other operating points (threshold chosen on val for a val OOS recall of at least r):');
+  const valRows = score((t) => ours.classify(t), [...data.val, ...data.oos_val]);
+  const testRows = score((t) => ours.classify(t), [...data.test, ...data.oos_test]);
+  for (const r of [0.5, 0.6, 0.7, 0.8, 0.9]) {
+    const t = tuneThreshold(valRows, r);
+    const m = metricsAt(testRows, t);
+    console.log(`  r=${r}: threshold ${t.toFixed(2)} → test in-scope ${f3(m.inScope)}, OOS recall ${f3(m.oosRecall)}`);
+  }
+  const o = rows[0]!;
+  console.log(`heed_${setting}: in_scope_accuracy=${f3(o.test.inScope)} oos_recall=${f3(o.test.oosRecall)} threshold=${o.threshold.toFixed(2)} train_s=${o.trainS.toFixed(1)} p50_ms=${f3(o.p50)} p99_ms=${f3(o.p99)}`);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const arg = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const setting = arg('--setting') ?? 'both';
+  const settings: ClincSetting[] = setting === 'both' ? ['full', 'small'] : [setting as ClincSetting];
+  for (const s of settings) await runSetting(s, { bayes: !args.includes('--no-bayes'), write: arg('--write') });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((err) => {
+    console.error(err instanceof Error ? err.stack ?? err.message : err);
+    process.exit(1);
+  });
+}
