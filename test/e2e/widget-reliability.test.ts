@@ -122,3 +122,45 @@ it('two tabs show the same conversation live; queue, agent name, typing, links, 
   await expect.poll(async () => (await h.s.store.getConversation(id))?.rating).toEqual({ score: 4, comment: 'Quick and kind' });
   await ctx.close();
 }, 90_000);
+
+it('settings and API: greeting after its delay, load on idle, setLocale, on(), shutdown clears what is stored', async () => {
+  const { ctx, page } = await visitor(h);
+  const appLoads: string[] = [];
+  page.on('request', (r) => /widget-app\.js/.test(r.url()) && appLoads.push(r.url()));
+  await page.goto(h.url({ data: { greeting: 'Need a hand with sizes?', 'greeting-delay': '1', load: 'idle' } }));
+  // Load on idle: the app arrives without any click.
+  await expect.poll(() => appLoads.length, { timeout: 10_000 }).toBe(1);
+  const greeting = page.getByTestId('heed-greeting');
+  await greeting.waitFor({ timeout: 10_000 });
+  expect(await greeting.getAttribute('role')).toBe('status');
+  expect(await greeting.locator('.gx').getAttribute('aria-label')).toBe('Dismiss');
+  await page.evaluate(() => {
+    const w = window as unknown as { Heed: (...a: unknown[]) => void; seen: string[] };
+    w.seen = [];
+    w.Heed('on', 'open', () => w.seen.push('open'));
+    w.Heed('on', 'close', () => w.seen.push('close'));
+  });
+  await greeting.locator('button').first().click(); // the greeting opens the chat
+  await page.getByTestId('heed-input').waitFor();
+  expect(await greeting.count()).toBe(0);
+  await waitText(stateLine(page), /^Bot$/);
+
+  await page.evaluate(() => (window as unknown as { Heed: (...a: unknown[]) => void }).Heed('setLocale', 'fr'));
+  await waitText(page.getByTestId('heed-send'), /^Envoyer$/);
+  expect(await launcher(page).getAttribute('aria-label')).toBe('Fermer le chat');
+  await waitText(stateLine(page), /^Bot$/); // reconnected with hello.locale
+  const id = await conversationId(page);
+  const conv = await h.s.store.getConversation(id);
+  await expect.poll(async () => (await h.s.store.getVisitor(conv!.visitorId))?.locale, { timeout: 10_000 }).toBe('fr');
+
+  await page.evaluate(() => (window as unknown as { Heed: (...a: unknown[]) => void }).Heed('close'));
+  expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual(['open', 'close']);
+  await page.evaluate(() => (window as unknown as { Heed: (...a: unknown[]) => void }).Heed('shutdown'));
+  const left = await page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((k) => k.startsWith('heed:demo:')));
+  expect(left).toEqual([]);
+  // The next open is a new visitor with a new conversation.
+  await launcher(page).click();
+  await waitText(stateLine(page), /^Bot$/);
+  await expect.poll(() => conversationId(page)).not.toBe(id);
+  await ctx.close();
+}, 60_000);
