@@ -50,6 +50,7 @@ const EN_CORRECTIONS: Record<string, number> = {
   livid: -4, frustrating: -2, disappointing: -2, delay: -1.5, delays: -1.5, delayed: -1.5, late: -1,
   lies: -3, liar: -3, liars: -3, lying: -3, ignoring: -2, ignored: -2, nonsense: -2, clowns: -3,
   slow: -1, forever: -1, unbelievable: -2, hopeless: -3, fraud: -4, robbery: -4, crap: -3,
+  immediately: -1, disgrace: -3, rude: -3, unprofessional: -3, incompetence: -3, nightmare: -3,
   // Missing praise.
   helped: 2, helpful: 2, solved: 2, fixed: 2, sorted: 1, quick: 1, fast: 1, smooth: 2,
 };
@@ -64,6 +65,10 @@ const EN_PHRASES: Record<string, number> = {
   'what a joke': -3, 'a joke': -2, 'how many times': -2, 'rip off': -3, 'ripped off': -3,
   'taking forever': -2, 'takes forever': -2, 'for weeks': -1, 'two weeks': -0.5, 'bad review': -2,
   'trading standards': -2, 'my lawyer': -2, 'as usual': -1, 'yet again': -1.5, 'not happy': -2,
+  // Demands and long waits: not feelings in a general lexicon, frustration in a support chat.
+  'money back': -1.5, 'right now': -1, 'for a month': -1.5, 'for weeks now': -1.5, 'for hours': -1.5,
+  'on hold': -1.5, 'taking a while': -1, 'no one': -0.5, 'hung up': -2, 'never arrived': -2,
+  'never received': -2, 'still not': -1.5, 'still no': -1.5, 'not again': -2, 'every time': -1,
   'thank you so much': 3, 'thanks so much': 3, 'thank you very much': 3, 'many thanks': 3,
   "don't like": -2, 'do not like': -2, "didn't like": -2, 'thanks a lot': 2, 'no problem': 1, 'no worries': 1, 'well done': 2, 'kind of you': 2,
 };

@@ -21,6 +21,19 @@ type Token =
 
 interface Item { score: number; at: number; polite: boolean; sarcasmProne: boolean; afterBut: boolean; beforeBut: boolean }
 
+/** What the scorer did with one token or phrase, for `npm run intents -- explain`. */
+export interface SentimentStep {
+  text: string;
+  role: 'sentiment' | 'negator' | 'modifier' | 'clause-break';
+  /** Contribution to the sum (after negation, modifiers, caps, sarcasm, politeness and "but"). */
+  score?: number;
+  negated?: boolean;
+  /** Intensifier (> 1) or diminisher (< 1) applied to this word, or the modifier's own factor. */
+  modifier?: number;
+  caps?: boolean;
+  note?: string;
+}
+
 const ASCII_EMOTICONS = [...SYMBOLS.keys()].filter((k) => /^[\x20-\x7e]+$/.test(k)).sort((a, b) => b.length - a.length);
 const TOKEN_RE = new RegExp(
   `(?<=^|\\s)(${ASCII_EMOTICONS.map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?=$|\\s|[.,!?])` +
@@ -65,15 +78,24 @@ function isNegator(key: string, lexicon: Lexicon): boolean {
   return lexicon.negators.has(key) || key.endsWith("n't");
 }
 
-export function scoreSentiment(text: string, lexicon: Lexicon): SentimentResult {
+export function scoreSentiment(text: string, lexicon: Lexicon, trace?: SentimentStep[]): SentimentResult {
   const tokens = tokenizeForSentiment(text);
   const items: Item[] = [];
+  const traced: Array<{ step: SentimentStep; item: Item }> = [];
   let negated = false;
   let modifier = 1;
   let modifierAge = 0;
   let seenBut = false;
-  const push = (score: number, at: number, polite = false, sarcasmProne = false) =>
-    items.push({ score, at, polite, sarcasmProne, afterBut: seenBut, beforeBut: false });
+  const wordsOf = (from: number, len: number) =>
+    tokens.slice(from, from + len).map((t) => (t.kind === 'word' ? t.text : '')).join(' ');
+  const push = (score: number, at: number, polite = false, sarcasmProne = false, step?: SentimentStep) => {
+    const item = { score, at, polite, sarcasmProne, afterBut: seenBut, beforeBut: false };
+    items.push(item);
+    if (trace && step) {
+      trace.push(step);
+      traced.push({ step, item });
+    }
+  };
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -83,11 +105,12 @@ export function scoreSentiment(text: string, lexicon: Lexicon): SentimentResult 
       continue;
     }
     if (t.kind === 'symbol') {
-      push(t.score, i);
+      push(t.score, i, false, false, { text: '(emoji/emoticon)', role: 'sentiment' });
       continue;
     }
     if (modifier !== 1 && ++modifierAge > MODIFIER_REACH + 1) modifier = 1;
     if (lexicon.clauseBreaks.has(t.key)) {
+      trace?.push({ text: t.text, role: 'clause-break', note: t.key === 'but' || t.key === 'pero' ? 'ends negation; before it counts half, after it 1.5×' : 'ends negation' });
       negated = false;
       modifier = 1;
       if (t.key === 'but' || t.key === 'pero') {
@@ -98,6 +121,7 @@ export function scoreSentiment(text: string, lexicon: Lexicon): SentimentResult 
     }
     const mod = matchPhrase(tokens, i, lexicon.modifiers);
     if (mod) {
+      trace?.push({ text: wordsOf(i, mod[1]), role: 'modifier', modifier: mod[0] });
       modifier *= mod[0];
       modifierAge = 0;
       i += mod[1] - 1;
@@ -106,23 +130,25 @@ export function scoreSentiment(text: string, lexicon: Lexicon): SentimentResult 
     const phrase = matchPhrase(tokens, i, lexicon.phrases);
     if (phrase) {
       const polite = phrase[0] > 0 && lexicon.politeness.has(t.key) || t.key === 'many' || t.key === 'muchas';
-      push(phrase[0] * modifier, i, polite);
+      push(phrase[0] * modifier, i, polite, false, { text: wordsOf(i, phrase[1]), role: 'sentiment', modifier, note: 'phrase' });
       modifier = 1;
       i += phrase[1] - 1;
       continue;
     }
     if (isNegator(t.key, lexicon)) {
+      trace?.push({ text: t.text, role: 'negator', note: 'flips the sentiment words after it, to the end of the clause' });
       negated = true;
       continue;
     }
     const m = lexicon.modifiers.get(t.key);
     if (m !== undefined) {
+      trace?.push({ text: t.text, role: 'modifier', modifier: m });
       modifier *= m;
       modifierAge = 0;
       continue;
     }
     if (negated && lexicon.negatedComplaints.has(t.key)) {
-      push(-1.5, i);
+      push(-1.5, i, false, false, { text: t.text, role: 'sentiment', negated: true, note: 'negated complaint verb ("hasn\'t arrived")' });
       modifier = 1;
       continue;
     }
@@ -131,7 +157,8 @@ export function scoreSentiment(text: string, lexicon: Lexicon): SentimentResult 
     let score = base * modifier;
     if (t.caps) score *= CAPS_FACTOR;
     if (negated) score *= NEGATION_FACTOR;
-    push(score, i, lexicon.politeness.has(t.key), !negated && score > 0 && lexicon.sarcasmProne.has(t.key));
+    push(score, i, lexicon.politeness.has(t.key), !negated && score > 0 && lexicon.sarcasmProne.has(t.key),
+      { text: t.text, role: 'sentiment', negated, modifier, caps: t.caps });
     modifier = 1;
   }
 
@@ -141,16 +168,40 @@ export function scoreSentiment(text: string, lexicon: Lexicon): SentimentResult 
     const later = tokens.slice(firstProne.at + 1);
     const cue = later.some((t) => t.kind === 'word' && lexicon.sarcasmCues.has(t.key));
     const complaint = items.some((it) => it.at > firstProne.at && it.score < 0);
-    if (cue || complaint) firstProne.score = -0.5 * firstProne.score;
+    if (cue || complaint) {
+      firstProne.score = -0.5 * firstProne.score;
+      for (const t of traced) if (t.item === firstProne) t.step.note = 'sarcasm: a stock positive word before a complaint';
+    }
   }
   // In a complaint, "thanks" is politeness, not praise.
   if (items.some((it) => it.score < 0)) for (const it of items) if (it.polite && it.score > 0) it.score = 0;
 
+  const weight = (it: Item) => (it.beforeBut ? 0.5 : it.afterBut ? 1.5 : 1);
   let sum = 0;
-  for (const it of items) sum += it.score * (it.beforeBut ? 0.5 : it.afterBut ? 1.5 : 1);
+  for (const it of items) sum += it.score * weight(it);
+  // Shouting: a message written in capitals (three or more words, nothing positive in it).
+  if (isShouting(tokens) && !items.some((it) => it.score > 0)) {
+    sum += SHOUTING;
+    trace?.push({ text: '(whole message in capitals)', role: 'sentiment', score: SHOUTING, note: 'shouting' });
+  }
+  for (const { step, item } of traced) {
+    step.score = Math.round(item.score * weight(item) * 100) / 100;
+    if (item.polite && item.score === 0 && !step.note) step.note = 'politeness in a complaint counts 0';
+    if (step.modifier === 1) delete step.modifier;
+    if (!step.negated) delete step.negated;
+    if (!step.caps) delete step.caps;
+  }
   if (sum !== 0) sum += Math.sign(sum) * emphasis(text);
   const score = sum / Math.sqrt(sum * sum + ALPHA);
   return { score: Math.round(score * 1000) / 1000 };
+}
+
+/** Added to a message written in capitals (AFINN scale). */
+export const SHOUTING = -1.5;
+
+function isShouting(tokens: readonly Token[]): boolean {
+  const words = tokens.filter((t): t is Extract<Token, { kind: 'word' }> => t.kind === 'word' && /\p{L}{2,}/u.test(t.text));
+  return words.length >= 3 && words.every((w) => w.caps);
 }
 
 /** Extra magnitude for ! and ?! and repeated ?, as VADER adds for exclamation marks. */
@@ -163,8 +214,20 @@ function emphasis(text: string): number {
   return extra;
 }
 
-/** A scorer for one language, with its lexicon built once. */
-export function createSentimentScorer(language: Language): (text: string) => SentimentResult {
+export type SentimentLabel = 'negative' | 'neutral' | 'positive';
+
+/**
+ * Score → label for reports and tests. Chosen for the best macro-F1 on the airline tweets' train
+ * split (tweet_id % 5 != 0; scripts/bench/sentiment.ts), never on its test split.
+ */
+export const LABEL_THRESHOLDS = { negativeAtOrBelow: -0.1, positiveAtOrAbove: 0.5 } as const;
+
+export function sentimentLabel(score: number): SentimentLabel {
+  return score <= LABEL_THRESHOLDS.negativeAtOrBelow ? 'negative' : score >= LABEL_THRESHOLDS.positiveAtOrAbove ? 'positive' : 'neutral';
+}
+
+/** A scorer for one language, with its lexicon built once. Pass `trace` to see each step. */
+export function createSentimentScorer(language: Language): (text: string, trace?: SentimentStep[]) => SentimentResult {
   const lexicon = buildLexicon(language);
-  return (text) => scoreSentiment(text, lexicon);
+  return (text, trace) => scoreSentiment(text, lexicon, trace);
 }

@@ -1,0 +1,95 @@
+// `escalation [--cases intents/escalation.cases.json] [--intents F]`: replays labelled multi-turn
+// conversations through the bot's turn policy (decideTurn) and reports precision, recall and the
+// mean number of visitor turns before escalation.
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { loadBot } from '../../server/bot/engine';
+import type { BotEngine, BotMemory } from '../../server/bot/types';
+import { decideTurn, initialMemory } from '../../server/chat/escalation';
+import { f3 } from './args';
+
+export interface EscalationCase {
+  name: string;
+  kind: 'calm' | 'annoyed-then-helped' | 'sarcastic' | 'angry' | 'polite-stuck' | 'requested';
+  /** Visitor messages, in order. */
+  turns: string[];
+  escalate: boolean;
+  /** When escalate: the visitor turn (1-based) by which it must have happened. */
+  by?: number;
+}
+
+export interface EscalationFile { intents: string; conversations: EscalationCase[] }
+
+export interface EscalationOutcome { c: EscalationCase; at: number | null; reason?: string }
+
+export interface EscalationReport {
+  outcomes: EscalationOutcome[];
+  precision: number;
+  recall: number;
+  meanTurns: number;
+  angryByThird: number;
+  angry: number;
+}
+
+export async function loadEscalationFile(path: string): Promise<EscalationFile> {
+  const json = JSON.parse(await readFile(path, 'utf8')) as EscalationFile;
+  const problems: string[] = [];
+  if (typeof json.intents !== 'string') problems.push(`${path}:$.intents: must be the path of the intents file`);
+  if (!Array.isArray(json.conversations)) problems.push(`${path}:$.conversations: must be an array`);
+  (json.conversations ?? []).forEach((c, i) => {
+    const at = `${path}:$.conversations[${i}]`;
+    if (!Array.isArray(c.turns) || c.turns.length === 0) problems.push(`${at}.turns: needs at least one message`);
+    if (typeof c.escalate !== 'boolean') problems.push(`${at}.escalate: must be true or false`);
+    if (c.escalate && !(Number.isInteger(c.by) && c.by! >= 1 && c.by! <= c.turns.length)) problems.push(`${at}.by: must be a turn number 1..${c.turns?.length}`);
+  });
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  return { ...json, intents: resolve(dirname(path), json.intents) };
+}
+
+/** The turn (1-based) at which the bot hands over, or null if it never does. */
+export function replay(bot: BotEngine, turns: readonly string[]): { at: number | null; reason?: string } {
+  let memory: BotMemory = initialMemory();
+  for (let i = 0; i < turns.length; i++) {
+    const d = decideTurn(bot, memory, turns[i]!);
+    if (d.escalate) return { at: i + 1, reason: d.escalate };
+    memory = d.memory;
+  }
+  return { at: null };
+}
+
+export function scoreEscalations(bot: BotEngine, cases: readonly EscalationCase[]): EscalationReport {
+  const outcomes = cases.map((c) => ({ c, ...replay(bot, c.turns) }));
+  const escalated = outcomes.filter((o) => o.at !== null);
+  const shouldEscalate = outcomes.filter((o) => o.c.escalate);
+  const inTime = shouldEscalate.filter((o) => o.at !== null && o.at <= o.c.by!);
+  const angry = outcomes.filter((o) => o.c.kind === 'angry' && o.c.escalate);
+  return {
+    outcomes,
+    precision: escalated.length ? escalated.filter((o) => o.c.escalate).length / escalated.length : 1,
+    recall: shouldEscalate.length ? inTime.length / shouldEscalate.length : 1,
+    meanTurns: inTime.length ? inTime.reduce((n, o) => n + o.at!, 0) / inTime.length : NaN,
+    angryByThird: angry.filter((o) => o.at !== null && o.at <= 3).length,
+    angry: angry.length,
+  };
+}
+
+export async function escalationCommand(casesPath: string, intentsOverride: string | undefined, out: (line: string) => void): Promise<number> {
+  const file = await loadEscalationFile(casesPath);
+  const bot = await loadBot(intentsOverride ?? file.intents);
+  const r = scoreEscalations(bot, file.conversations);
+  const kinds = [...new Set(file.conversations.map((c) => c.kind))];
+  for (const kind of kinds) {
+    const os = r.outcomes.filter((o) => o.c.kind === kind);
+    const right = os.filter((o) => (o.c.escalate ? o.at !== null && o.at <= o.c.by! : o.at === null)).length;
+    out(`${kind.padEnd(20)} ${right}/${os.length} right`);
+  }
+  const wrong = r.outcomes.filter((o) => (o.c.escalate ? o.at === null || o.at > o.c.by! : o.at !== null));
+  if (wrong.length > 0) out('wrong:');
+  for (const o of wrong) {
+    const got = o.at === null ? 'never escalated' : `escalated at turn ${o.at} (${o.reason})`;
+    out(`  ${o.c.name}: expected ${o.c.escalate ? `escalation by turn ${o.c.by}` : 'no escalation'}, ${got}`);
+  }
+  out(`plainly angry escalated by their third message: ${r.angryByThird}/${r.angry}`);
+  out(`precision=${f3(r.precision)} recall=${f3(r.recall)} mean_turns_to_escalation=${f3(r.meanTurns)} conversations=${r.outcomes.length}`);
+  return 0;
+}

@@ -1,0 +1,39 @@
+// `explain "text"`: top intents with scores, the pattern that matched, each token's sentiment
+// with negations and modifiers, and what the bot would do as the first message of a chat.
+import { loadBot } from '../../server/bot/engine';
+import { createSentimentScorer, sentimentLabel, type SentimentStep } from '../../server/bot/sentiment';
+import { decideTurn, initialMemory } from '../../server/chat/escalation';
+
+export async function explainCommand(intentsPath: string, text: string, out: (line: string) => void): Promise<number> {
+  const bot = await loadBot(intentsPath);
+  const c = bot.classify(text);
+  out(`message: ${JSON.stringify(text)}`);
+  out(`intents (confidence threshold ${bot.settings.confidenceThreshold}):`);
+  if (c.ranking.length === 0) out('  (no known word: nothing to compare)');
+  for (const r of c.ranking) out(`  ${r.score.toFixed(3)}  ${r.intent}`);
+  out(c.pattern ? `pattern: /${c.pattern}/i matched, so ${c.intent} wins over the classifier` : 'pattern: none matched');
+  out(`intent: ${c.intent ?? '(not understood: below the threshold)'}`);
+
+  const steps: SentimentStep[] = [];
+  const s = createSentimentScorer(bot.language)(text, steps);
+  out('sentiment, token by token:');
+  if (steps.length === 0) out('  (no sentiment words)');
+  for (const step of steps) out(`  ${describeStep(step)}`);
+  out(`sentiment: ${s.score.toFixed(3)} (${sentimentLabel(s.score)})`);
+
+  const d = decideTurn(bot, initialMemory(), text);
+  out(`running score after this message: ${d.memory.running} (escalates at ≤ -${bot.settings.sentimentThreshold})`);
+  if (d.escalate) out(`decision: ESCALATE (${d.escalate}) — the chat goes to a person and the bot stops answering`);
+  else out(`decision: reply ${JSON.stringify(d.reply?.text)}${d.reply?.quickReplies ? ` with quick replies ${JSON.stringify(d.reply.quickReplies)}` : ''}`);
+  return 0;
+}
+
+function describeStep(step: SentimentStep): string {
+  const parts: string[] = [JSON.stringify(step.text), step.role];
+  if (step.score !== undefined) parts.push(`score ${step.score >= 0 ? '+' : ''}${step.score}`);
+  if (step.negated) parts.push('negated');
+  if (step.modifier !== undefined) parts.push(`${step.role === 'modifier' ? 'factor' : 'modified'} ×${step.modifier}`);
+  if (step.caps) parts.push('ALL CAPS ×1.5');
+  if (step.note) parts.push(`(${step.note})`);
+  return parts.join('  ');
+}
