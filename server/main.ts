@@ -31,7 +31,8 @@ async function main(): Promise<void> {
   const retentionMs = retentionFromEnv(process.env.HEED_RETENTION_DAYS);
   // REDIS_URL or REDIS_CLUSTER switch to Redis; the embedded memory store is the default.
   const { store, bus } = await openStore(process.env, (msg) => console.error(msg));
-  const bots = await SiteBots.load(config);
+  // Intents files are watched: a valid edit applies to the next message, an invalid one is logged.
+  const bots = await SiteBots.load(config, { watch: true });
   const app = await buildApp({
     store, bus, config, bots,
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();
     stopRetention?.();
+    bots.close();
     await app.close();
     await bus.close();
     await store.close();
