@@ -1,0 +1,159 @@
+// The intents CLI, run as a child process the way a site developer runs it. The shipped
+// cases (intents/default.cases.jsonl, sentiment.cases.jsonl, escalation.cases.json) are held
+// to floors here, so CI fails when a change to the bot or the intents makes them worse.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+interface Run { code: number | null; stdout: string; stderr: string; lines: string[] }
+
+function cli(args: string[], stdin?: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/intents-cli.ts', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '', stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr, lines: stdout.trimEnd().split('\n') }));
+    child.stdin.end(stdin ?? '');
+  });
+}
+
+/** `a=1 b=2` → { a: 1, b: 2 } */
+function fields(line: string): Record<string, number> {
+  return Object.fromEntries(line.split(' ').map((kv) => kv.split('=')).map(([k, v]) => [k!, Number(v)]));
+}
+
+let dir: string;
+beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'heed-cli-')); });
+afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+
+describe('npm run intents -- validate', () => {
+  it('exits 0 on the shipped file', async () => {
+    const r = await cli(['validate', 'intents/default.json']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/intents\/default\.json: ok \(\d+ intents/);
+  });
+
+  it('exits 1 with one file:path: reason line per problem, every problem of every file', async () => {
+    const bad = join(dir, 'bad.json');
+    await writeFile(bad, JSON.stringify({
+      language: 'en',
+      intents: [
+        { name: 'a', examples: ['hello there'], responses: ['x'], colour: 'red' },
+        { name: 'a', examples: [], responses: ['y'] },
+        { name: 'b', examples: ['hello there'], responses: ['z'], patterns: ['(open'] },
+      ],
+    }));
+    const broken = join(dir, 'broken.json');
+    await writeFile(broken, '{"language": "en",\n "intents": [,]}');
+    const r = await cli(['validate', bad, broken]);
+    expect(r.code).toBe(1);
+    const expected = [
+      `${bad}:$.intents[0].colour: unknown field "colour"`,
+      `${bad}:$.intents[1].name: duplicate intent name "a"`,
+      `${bad}:$.intents[1].examples: is empty`,
+      `${bad}:$.intents[2].examples[0]: example "hello there" also appears under intent "a"`,
+      `${bad}:$.intents[2].patterns[0]: bad regular expression`,
+      `${broken}:$: not valid JSON at line 2`,
+    ];
+    for (const e of expected) expect(r.lines.some((l) => l.startsWith(e)), `${e}\n${r.stdout}`).toBe(true);
+    expect(r.lines.every((l) => /^.+:\$[^:]*: .+/.test(l)), r.stdout).toBe(true);
+  });
+});
+
+describe('npm run intents -- test', () => {
+  it('holds the shipped intents to their cases: in-scope ≥ 0.90, out-of-scope recall ≥ 0.85', async () => {
+    const r = await cli(['test', '--intents', 'intents/default.json', '--cases', 'intents/default.cases.jsonl']);
+    expect(r.code).toBe(0);
+    const last = r.lines.at(-1)!;
+    expect(last).toMatch(/^in_scope_accuracy=[\d.]+ oos_recall=[\d.]+ cases=\d+ p50_ms=[\d.]+ p99_ms=[\d.]+$/);
+    const f = fields(last);
+    expect(f.cases).toBeGreaterThanOrEqual(200);
+    expect(f.in_scope_accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(f.oos_recall).toBeGreaterThanOrEqual(0.85);
+    expect(r.stdout).toMatch(/^order_status\s+[\d.]+\s+[\d.]+\s+\d+$/m);
+    expect(r.stdout).toContain('most confused (expected → got):');
+  });
+
+  it('--json prints one JSON document with per-intent scores and the summary', async () => {
+    const r = await cli(['test', '--intents', 'intents/default.json', '--cases', 'intents/default.cases.jsonl', '--json']);
+    const doc = JSON.parse(r.stdout) as { summary: string; perIntent: Array<{ intent: string }>; confusions: unknown[] };
+    expect(doc.summary).toMatch(/^in_scope_accuracy=/);
+    expect(doc.perIntent.map((p) => p.intent)).toContain('refund');
+    expect(Array.isArray(doc.confusions)).toBe(true);
+  });
+
+  it('reports a bad case line with its line number and exits 1', async () => {
+    const cases = join(dir, 'bad.cases.jsonl');
+    await writeFile(cases, '{"text": "hi", "intent": "greeting"}\n{"text": 3}\nnot json\n');
+    const r = await cli(['test', '--intents', 'intents/default.json', '--cases', cases]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${cases}:2:`);
+    expect(r.stderr).toContain(`${cases}:3: not valid JSON`);
+  });
+});
+
+describe('npm run intents -- sentiment', () => {
+  it('scores the team-written customer-service sentences: negative F1 ≥ 0.85, macro-F1 ≥ 0.80', async () => {
+    const r = await cli(['sentiment', '--cases', 'intents/sentiment.cases.jsonl']);
+    expect(r.code).toBe(0);
+    const last = r.lines.at(-1)!;
+    expect(last).toMatch(/^negative_f1=[\d.]+ macro_f1=[\d.]+ accuracy=[\d.]+ cases=\d+$/);
+    const f = fields(last);
+    expect(f.cases).toBeGreaterThanOrEqual(60);
+    expect(f.negative_f1).toBeGreaterThanOrEqual(0.85);
+    expect(f.macro_f1).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+describe('npm run intents -- explain', () => {
+  it('shows scores, the pattern, each sentiment token with negation and modifiers, and the decision', async () => {
+    const r = await cli(['explain', "I'm really not happy, can I talk to a real person please"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}1\.000 {2}human$/m);
+    expect(r.stdout).toMatch(/^pattern: \/.+\/i matched, so human wins/m);
+    expect(r.stdout).toMatch(/"really"\s+modifier\s+factor ×1\.5/);
+    expect(r.stdout).toMatch(/"not happy"\s+sentiment\s+score -3/);
+    expect(r.stdout).toContain('decision: ESCALATE (requested)');
+
+    const negation = await cli(['explain', "the parcel hasn't arrived, but thanks"]);
+    expect(negation.stdout).toMatch(/"hasn't"\s+negator/);
+    expect(negation.stdout).toMatch(/"but"\s+clause-break/);
+    expect(negation.stdout).toMatch(/^decision: reply /m);
+  });
+});
+
+describe('npm run intents -- chat', () => {
+  it('works with piped stdin and shows the turn at which an angry visitor is handed over', async () => {
+    const r = await cli(['chat'], 'where is my order?\nthis is ridiculous, still waiting!!\nUSELESS, I want my money back now!!\nhello?\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\[turn 1\] intent=order_status confidence=[\d.]+ sentiment=0\.00 running=0\.00/);
+    expect(r.stdout).toMatch(/bot> ESCALATE at turn [23] \(reason: sentiment\)/);
+    expect(r.stdout).toContain('(with a person now: the bot stays silent');
+  });
+});
+
+describe('npm run intents -- escalation', () => {
+  it('meets the policy targets on the labelled conversations: precision ≥ 0.9, recall ≥ 0.9', async () => {
+    const r = await cli(['escalation']);
+    expect(r.code).toBe(0);
+    const last = r.lines.at(-1)!;
+    expect(last).toMatch(/^precision=[\d.]+ recall=[\d.]+ mean_turns_to_escalation=[\d.]+ conversations=\d+$/);
+    const f = fields(last);
+    expect(f.conversations).toBeGreaterThanOrEqual(60);
+    expect(f.precision).toBeGreaterThanOrEqual(0.9);
+    expect(f.recall).toBeGreaterThanOrEqual(0.9);
+    const angry = /plainly angry escalated by their third message: (\d+)\/(\d+)/.exec(r.stdout)!;
+    expect(Number(angry[1]) / Number(angry[2])).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('exits 2 with the usage on an unknown command', async () => {
+    const r = await cli(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown command "frobnicate"');
+    expect(r.stderr).toContain('usage: npm run intents');
+  });
+});
