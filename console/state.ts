@@ -183,6 +183,11 @@ export function applyFrame(state: ConsoleState, frame: ServerToAgent, nextNotice
       }));
     case 'typing':
       return { ...state, visitorTyping: { ...state.visitorTyping, [frame.conversationId]: frame.on } };
+    case 'read':
+      return withConversation(state, frame.conversationId, (c) => ({
+        ...c,
+        visitorRead: Math.max(c.visitorRead ?? 0, frame.seq),
+      }));
     case 'sentiment':
       return withConversation(state, frame.conversationId, (c) => ({
         ...c,

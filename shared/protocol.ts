@@ -123,6 +123,8 @@ export interface ConversationDetail {
   sentiment: SentimentPoint[];
   visitor: VisitorContext;
   rating?: { score: number; comment?: string };
+  /** Highest seq the visitor has read. */
+  visitorRead?: number;
 }
 
 export interface AgentInfo { id: string; name: string; email: string }
@@ -165,10 +167,12 @@ export interface SAState {
   contact?: Contact;
 }
 export interface SATyping { type: 'typing'; conversationId: string; from: 'visitor'; on: boolean }
+/** The visitor has seen the conversation up to `seq` (read receipts for the agent). */
+export interface SARead { type: 'read'; conversationId: string; seq: number }
 export interface SASentiment { type: 'sentiment'; conversationId: string; point: SentimentPoint }
 export interface SAError { type: 'error'; code: ErrorCode; message: string; clientId?: string; conversationId?: string }
 export type ServerToAgent =
-  | SAReady | SAQueue | SAConversation | SAMessage | SAAck | SAState | SATyping | SASentiment | SAError;
+  | SAReady | SAQueue | SAConversation | SAMessage | SAAck | SAState | SATyping | SASentiment | SARead | SAError;
 
 // ---------------------------------------------------------------- error codes (one registry)
 export const ERRORS = {

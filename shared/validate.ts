@@ -77,6 +77,7 @@ const TO_AGENT: Record<string, Shape> = {
   ack: { conversationId: [nonEmpty], clientId: [clientId], seq: [nonNegInt], id: [nonEmpty] },
   state: { conversationId: [nonEmpty], state: [state] },
   typing: { conversationId: [nonEmpty], on: [bool] },
+  read: { conversationId: [nonEmpty], seq: [nonNegInt] },
   sentiment: { conversationId: [nonEmpty], point: [obj] },
   error: { code: [nonEmpty], message: [str] },
 };

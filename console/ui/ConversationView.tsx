@@ -88,6 +88,7 @@ export function ConversationView(p: ConversationViewProps) {
           <Transcript
             messages={c.messages}
             pending={p.pending}
+            visitorRead={c.visitorRead ?? 0}
             agent={p.agent}
             visitor={name}
             onDiscard={p.actions.discard}

@@ -11,13 +11,15 @@ import { useT } from './hooks';
 export interface TranscriptProps {
   messages: Message[];
   pending: Outgoing[];
+  /** Highest seq the visitor has read: the last agent message at or below it is marked seen. */
+  visitorRead: number;
   agent: AgentInfo | undefined;
   visitor: string;
   onDiscard: (clientId: string) => void;
   onRetry: (clientId: string) => void;
 }
 
-export function Transcript({ messages, pending, agent, visitor, onDiscard, onRetry }: TranscriptProps) {
+export function Transcript({ messages, pending, visitorRead, agent, visitor, onDiscard, onRetry }: TranscriptProps) {
   const t = useT();
   const box = useRef<HTMLOListElement>(null);
   const pinned = useRef(true);
@@ -40,6 +42,10 @@ export function Transcript({ messages, pending, agent, visitor, onDiscard, onRet
   const handover = handoverIndex(messages);
   // Until a person comes in, everything so far belongs to the bot's part.
   const botPartEnd = handover !== -1 ? handover : messages.some((m) => m.from === 'bot') ? messages.length : 0;
+
+  // Read receipt: the newest agent reply the visitor has seen.
+  let seenSeq = 0;
+  for (const m of messages) if (m.from === 'agent' && !m.note && m.seq <= visitorRead) seenSeq = m.seq;
 
   const who = (m: Message): string => {
     if (m.from === 'visitor') return visitor;
@@ -77,6 +83,11 @@ export function Transcript({ messages, pending, agent, visitor, onDiscard, onRet
               <time dateTime={m.at}>{formatClock(m.at)}</time>
             </div>
             <p class="text">{m.text}</p>
+            {m.seq === seenSeq && (
+              <span class="seen-mark" data-testid="seen-mark">
+                {t('transcript.seen')}
+              </span>
+            )}
           </li>
         </Fragment>
       ))}

@@ -226,6 +226,7 @@ export class ChatService {
     const conv = await this.store.getConversation(conversationId);
     if (!conv || (conv.visitorRead ?? 0) >= seq) return;
     await this.store.updateConversation(conversationId, { visitorRead: seq });
+    await this.bus.publish({ kind: 'read', conversationId, seq });
   }
 
   /** Agents came or went: queued visitors may switch between `queued` and `offline` (P10). */
@@ -361,6 +362,7 @@ export class ChatService {
       messages,
       sentiment: conv.sentiment,
       rating: conv.rating,
+      visitorRead: conv.visitorRead,
       visitor: {
         visitorId: conv.visitorId,
         siteId: conv.siteId,

@@ -135,7 +135,8 @@ export type BusEvent =
   | { kind: 'queue' }
   | { kind: 'presence' }
   | { kind: 'typing'; conversationId: string; from: 'visitor' | 'bot' | 'agent'; on: boolean }
-  | { kind: 'sentiment'; conversationId: string; point: SentimentPoint };
+  | { kind: 'sentiment'; conversationId: string; point: SentimentPoint }
+  | { kind: 'read'; conversationId: string; seq: number };
 
 export interface Bus {
   publish(event: BusEvent): Promise<void>;

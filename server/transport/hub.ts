@@ -97,6 +97,11 @@ export class Hub {
           a.peer.enqueue(() => a.peer.send({ type: 'sentiment', conversationId: e.conversationId, point: e.point }), this.report);
         }
         break;
+      case 'read':
+        for (const a of this.watchers(e.conversationId)) {
+          a.peer.enqueue(() => a.peer.send({ type: 'read', conversationId: e.conversationId, seq: e.seq }), this.report);
+        }
+        break;
       case 'conversation':
         void this.onConversation(e.conversationId).catch(this.report);
         break;

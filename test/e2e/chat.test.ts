@@ -74,6 +74,8 @@ it('visitor asks, gets the bot\'s answer, grows angry and is queued; the agent c
   await agentMessage.first().waitFor({ timeout: 10_000 });
   expect(await agentMessage.first().textContent()).toContain('Let me look at your order now.');
   await expect.poll(async () => (await state.textContent()) ?? '').toMatch(/Ana/);
+  // The visitor has the panel open, so the agent sees the reply marked as seen.
+  await agent.getByTestId('seen-mark').waitFor({ timeout: 10_000 });
   await visitor.screenshot({ path: join(SHOTS, '4-visitor-agent-reply.png') });
 
   // The agent sees the visitor typing.

@@ -253,3 +253,28 @@ describe('P12 signed identity', () => {
     expect(v2.all('error')[0]?.code).toBe('bad_identity');
   });
 });
+
+describe('read receipts', () => {
+  beforeEach(async () => {
+    s = await startServer();
+  });
+
+  it('the agent learns how far the visitor has read, live and on claim', async () => {
+    const { v, conversationId } = await escalatedVisitor(s);
+    const ana = await (await s.agent('Ana')).connect();
+    await ana.waitType('ready');
+    ana.send({ type: 'claim', conversationId });
+    await ana.waitType('conversation');
+    ana.send({ type: 'send', conversationId, clientId: 'hello-1', text: 'Hello!' });
+    const msg = await v.waitFor((f) => f.type === 'message' && f.message.from === 'agent');
+    v.send({ type: 'read', seq: msg.message.seq });
+    expect(await ana.waitType('read')).toEqual({ type: 'read', conversationId, seq: msg.message.seq });
+    // An older read position is not announced again.
+    const from = ana.mark();
+    v.send({ type: 'read', seq: 1 });
+    ana.send({ type: 'open', conversationId });
+    const detail = await ana.waitType('conversation', { from });
+    expect(detail.conversation.visitorRead).toBe(msg.message.seq);
+    expect(ana.all('read', from)).toEqual([]);
+  });
+});

@@ -122,3 +122,16 @@ describe('console degraded state', () => {
     expect(s.degraded).toBe(false);
   });
 });
+
+describe('console read receipts', () => {
+  it('keeps the highest read position per conversation', () => {
+    const conversation = {
+      id: 'c1', siteId: 'demo', state: 'agent' as const, createdAt: '2026-01-01T00:00:00Z', messages: [], sentiment: [],
+      visitor: { visitorId: 'v', siteId: 'demo', earlier: [] },
+    };
+    let s = applyFrame(initialState(), { type: 'conversation', conversation }, () => 1);
+    s = applyFrame(s, { type: 'read', conversationId: 'c1', seq: 4 }, () => 2);
+    s = applyFrame(s, { type: 'read', conversationId: 'c1', seq: 2 }, () => 3);
+    expect(s.conversations.c1.visitorRead).toBe(4);
+  });
+});
