@@ -4,6 +4,8 @@
 import type { Language, SentimentResult } from './types';
 import { SYMBOLS, buildLexicon, type Lexicon } from './sentiment-lexicon';
 import { stripAccents } from './text';
+import { modelFeatures, predict, type SentimentModel } from './sentiment-model';
+import { SENTIMENT_MODEL } from './sentiment-weights';
 
 /** A negated word keeps this share of its score, with the opposite sign ("not good" ≈ -0.6 × good). */
 export const NEGATION_FACTOR = -0.6;
@@ -14,7 +16,7 @@ export const ALPHA = 15;
 /** How many neutral words an intensifier may skip before it lapses ("so very much"). */
 const MODIFIER_REACH = 2;
 
-type Token =
+export type Token =
   | { kind: 'word'; text: string; key: string; caps: boolean }
   | { kind: 'punct'; text: string }
   | { kind: 'symbol'; score: number };
@@ -36,7 +38,8 @@ export interface SentimentStep {
 
 const ASCII_EMOTICONS = [...SYMBOLS.keys()].filter((k) => /^[\x20-\x7e]+$/.test(k)).sort((a, b) => b.length - a.length);
 const TOKEN_RE = new RegExp(
-  `(?<=^|\\s)(${ASCII_EMOTICONS.map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?=$|\\s|[.,!?])` +
+  `(?:https?:\\/\\/\\S+|@\\w+)` +
+    `|(?<=^|\\s)(${ASCII_EMOTICONS.map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?=$|\\s|[.,!?])` +
     `|(\\p{Extended_Pictographic}\\uFE0F?)` +
     `|([\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*)` +
     `|([.,;:!?…]+)`,
@@ -78,8 +81,33 @@ function isNegator(key: string, lexicon: Lexicon): boolean {
   return lexicon.negators.has(key) || key.endsWith("n't");
 }
 
-export function scoreSentiment(text: string, lexicon: Lexicon, trace?: SentimentStep[]): SentimentResult {
+/**
+ * Share of the final score that comes from the lexicon; the rest is the learned model's
+ * P(positive) − P(negative). Chosen on the team's own sentences and the escalation cases.
+ */
+export const LEXICON_SHARE = 0.5;
+/**
+ * The model's P(positive) − P(negative) inside ±DEAD_ZONE counts as 0 (rescaled outside it), so a
+ * routine question the model is only slightly unsure about scores 0 and never moves escalation.
+ */
+export const DEAD_ZONE = 0.25;
+
+export function scoreSentiment(text: string, lexicon: Lexicon, trace?: SentimentStep[], model?: SentimentModel): SentimentResult {
   const tokens = tokenizeForSentiment(text);
+  const lex = lexiconScore(tokens, text, lexicon, trace);
+  const features = model && tokens.some((t) => t.kind !== 'punct') ? modelFeatures(tokens) : undefined;
+  if (!model || !features) return { score: Math.round(lex * 1000) / 1000 };
+  const p = predict(model, features, lex);
+  const margin = p[2]! - p[0]!;
+  const learned = Math.sign(margin) * Math.max(0, Math.abs(margin) - DEAD_ZONE) / (1 - DEAD_ZONE);
+  const score = LEXICON_SHARE * lex + (1 - LEXICON_SHARE) * learned;
+  trace?.push({ text: '(learned model)', role: 'sentiment', score: Math.round(learned * 100) / 100,
+    note: `P(negative) ${p[0]!.toFixed(2)}, P(positive) ${p[2]!.toFixed(2)}; lexicon ${lex.toFixed(2)}; final = ${LEXICON_SHARE} × lexicon + ${1 - LEXICON_SHARE} × model` });
+  return { score: Math.round(score * 1000) / 1000 };
+}
+
+/** The lexicon's score of the tokens, -1 … +1. */
+export function lexiconScore(tokens: Token[], text: string, lexicon: Lexicon, trace?: SentimentStep[]): number {
   const items: Item[] = [];
   const traced: Array<{ step: SentimentStep; item: Item }> = [];
   let negated = false;
@@ -192,8 +220,7 @@ export function scoreSentiment(text: string, lexicon: Lexicon, trace?: Sentiment
     if (!step.caps) delete step.caps;
   }
   if (sum !== 0) sum += Math.sign(sum) * emphasis(text);
-  const score = sum / Math.sqrt(sum * sum + ALPHA);
-  return { score: Math.round(score * 1000) / 1000 };
+  return sum / Math.sqrt(sum * sum + ALPHA);
 }
 
 /** Added to a message written in capitals (AFINN scale). */
@@ -229,5 +256,7 @@ export function sentimentLabel(score: number): SentimentLabel {
 /** A scorer for one language, with its lexicon built once. Pass `trace` to see each step. */
 export function createSentimentScorer(language: Language): (text: string, trace?: SentimentStep[]) => SentimentResult {
   const lexicon = buildLexicon(language);
-  return (text, trace) => scoreSentiment(text, lexicon, trace);
+  // The learned model is English only (trained on English sentences).
+  const model = language === 'en' ? SENTIMENT_MODEL : undefined;
+  return (text, trace) => scoreSentiment(text, lexicon, trace, model);
 }
