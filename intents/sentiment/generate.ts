@@ -167,6 +167,14 @@ const NEG: Array<(d: Domain) => string> = [
   (d) => `${pick(['how many times do I have to', 'do I really have to', 'I should not have to'])} ${pick(['call', 'explain this', 'send the same email', 'ask', 'repeat myself'])}`,
   (d) => `${pick(['line is', 'phones are', 'chat is', 'your lines are'])} ${pick(['busy', 'always busy', 'closed', 'dead', 'jammed'])} ${maybe(0.6, pick(['and ' + pick(d.booking) + ' is ' + pick(d.delayed), 'again', 'all day']))}`,
   (d) => `${pick(['dirty', 'broken', 'filthy', 'cramped', 'freezing', 'smelly'])} ${pick(['seats', 'plane', 'bathroom', 'store', 'waiting area', 'cabin'])} ${maybe(0.5, pick(['and rude staff', 'again', 'for the price we paid', 'no excuse']))}`,
+  (d) => `${pick(['your website', 'the site', 'the app', 'online check in', 'the booking page', 'the payment page', 'the link in your email', 'your login page'])} ${pick(['is down', 'is down again', "won't load", 'keeps giving me an error', 'is broken', 'just spins', 'times out', 'says error 500', 'is not working', 'keeps failing'])}${maybe(0.4, pick([', how am I supposed to ' + pick(['check in', 'book', 'pay', 'get my refund']), ' all morning', ' for days now', ', fix it please']))}`,
+  (d) => `${pick(['is your website down', 'why is the site down', 'when will the app be back up', 'why does the page keep crashing', 'why is check in broken', 'is the app down again', 'why can nobody fix the website'])}`,
+  (d) => `${pick(['I have been trying to', 'tried 3 times to', 'been trying all day to', 'spent the whole morning trying to', 'still trying to'])} ${pick(['book', 'check in', 'change my flight', 'get a refund', 'log in', 'reach someone', 'cancel', 'update my details'])} ${pick(['and it keeps failing', 'and nothing works', 'with no luck', 'but the page never loads', 'and keep getting an error', 'and get cut off every time'])}`,
+  (d) => `${pick(['I will not be', "I won't be", 'we will never be', 'not going to be'])} ${pick(['flying with you', 'ordering from you', 'using your service', 'booking with you', 'renewing'])} again`,
+  (d) => `${pick(d.praise)} but ${pick(['this time', 'today'])} ${pick(d.booking)} ${pick(['was', 'got'])} ${pick(d.delayed)} ${maybe(0.5, pick(['and nobody helped', 'so disappointed', 'not happy']))}`,
+  (d) => `${pick(['what is going on with', "what's happening with", 'what happened to', 'is there anyone at'])} ${pick(d.channel)}${pick(['?', '??', ' seriously', ', no one answers'])}`,
+  (d) => `${pick(["it's been", 'it has been', 'been'])} ${pick(durations)} ${pick(['and nothing', 'since I reported it', 'with no answer', 'since my claim', 'and still no refund', 'since I called'])}`,
+  (d) => `${pick(['super fun', 'loving', 'so much fun', 'nothing like', 'always a treat'])} ${pick(['sitting on the runway for 2 hours', 'broken wifi on a 5 hour flight', 'being on hold all day', 'getting bumped again', 'another delay', 'my bag going to another city', 'the error page'])} ${pick([':)', '😁', '🙃', '', ';)'])}`,
   (d) => `you ${pick(['never', "don't", 'do not'])} ${pick(['answer', 'reply', 'call back', 'listen', 'follow up', 'keep your promises'])} ${maybe(0.5, pick(['do you', 'ever', 'at all']))}`,
 ];
 
@@ -190,6 +198,29 @@ const NEU: Array<(d: Domain) => string> = [
   (d) => `${pick(['what happens if', 'what if', 'do I get anything if'])} ${pick(d.booking)} ${pick(['is delayed', 'gets cancelled', 'is late', 'changes'])}`,
 ];
 
+NEG.push(
+  () => `${pick(['I want to', 'I am going to', 'please', "I'd like to", 'time to', 'going to'])} ${pick(['cancel', 'close', 'delete', 'end'])} my ${pick(['account', 'subscription', 'contract', 'membership', 'card'])}${pick(['', ", I'm done", ', this is the last straw', ', enough is enough', ' after this', ', you lost a customer'])}`,
+  () => `${pick(['switching to', 'moving to', 'going back to', 'taking my business to'])} ${pick(['your competitor', 'another bank', 'another airline', 'a different provider', 'someone who cares'])}${pick(['', ' after this', ', goodbye', ' for good'])}`,
+);
+NEG.push(...NEG.slice(0, 12).map((t) => (d: Domain) => `${t(d)}. ${pick(['thanks', 'thank you', 'please help', 'pls advise', 'any help appreciated', 'cheers', 'can you help', 'thx'])}`));
+NEG.push((d) => `${pick(['please', 'pls', 'can you', 'could you'])} ${pick(['help', 'help me', 'do something'])}, ${NEG[Math.floor(rand() * 12)]!(d)}`);
+
+NEU.push(
+  () => `${pick(['the tracking says', 'tracking shows', 'the app says', 'the email says', 'it says'])} ${pick(['out for delivery', 'dispatched', 'in transit', 'arriving tomorrow', 'boarding at 6', 'gate B12', 'processing'])}${pick(['', ', is that right?', ', when will it come', '.'])}`,
+  () => `${pick(['how do I', 'can I', 'I need to', 'I want to'])} ${pick(['cancel my order', 'cancel a booking', 'cancel the appointment', 'cancel my reservation'])} ${pick(['', 'please', 'before it ships', 'for next week', 'online'])}`,
+);
+const cities = ['Paris', 'Austin', 'Hawaii', 'Nashville', 'Portland', 'Kansas City', 'Detroit', 'Philly', 'Miami', 'Toronto'];
+NEU.push(
+  () => pick(['hi', 'hello', 'good morning', 'hey there', 'anyone there?', 'hi, quick question', 'hello again', 'evening', 'yo']),
+  (d) => `${pick(d.handles)} ${pick(['is adding flights to', 'announced new routes to', 'now flies to', 'may start service to', 'opens a new store in', 'is expanding to'])} ${pick(cities)} ${pick(['this summer', 'in May', 'next year', 'from June', ''])} ${maybe(0.6, 'http://t.co/x' + Math.floor(rand() * 1e6))}`,
+  () => `${pick(['please', 'when will you', 'any plans to', 'you should', 'will you ever'])} ${pick(['start flying to', 'add flights to', 'open a store in', 'deliver to', 'launch in'])} ${pick(cities)}${pick(['?', '', ' soon?', ' please'])}`,
+  () => `${pick(['photo from', 'view from', 'pic of', 'video from'])} ${pick(['my flight today', 'the window seat', 'the new store', 'seat 12A', 'the lounge'])} ${pick(['http://t.co/a1b2c3', '#travel', '#avgeek', ''])}`,
+  (d) => `${pick(['flight', 'order', 'booking'])} ${Math.floor(rand() * 9000 + 100)} ${pick(['from Dallas to DC', 'LAX to SEA', 'tomorrow at 2pm', 'on the 24th', 'for next week'])}, ${pick(d.question)}`,
+  () => `${pick(['missed my flight', 'I missed the bus', 'my plans changed', 'I need to travel earlier', 'running late'])}, ${pick(['how does standby work', 'what are my options', 'can I get on the next one', 'what should I do', 'how do I rebook'])}?`,
+  () => `${pick(['new deals', 'sale fares', 'getaway deals', 'spring offers'])} ${pick(['from $59', 'through May', 'to sunny cities', 'on select routes'])} ${pick(['#deals', 'http://t.co/zz9', '#travel', ''])}`,
+  () => `${pick(['RT', 'retweeting this', 'saw this', 'FYI'])}: ${pick(['gate change for flight 22', 'weather advisory for Boston', 'new baggage rules from March', 'updated schedule for the holidays'])}`,
+);
+
 const POS: Array<(d: Domain) => string> = [
   (d) => pick(d.praise),
   (d) => `${pick(['thanks', 'thank you', 'thx', 'many thanks', 'big thanks', 'ty'])} ${pick(['for the help', 'for the quick reply', 'for sorting it out', 'so much', 'for getting back to me', 'for the update', 'for being so patient', 'to ' + pick(d.staff)])}`,
@@ -202,6 +233,9 @@ const POS: Array<(d: Domain) => string> = [
   (d) => `${pick(['problem solved', 'all fixed', 'issue resolved', 'sorted'])}${pick(['', ', thank you', ' thanks a lot', ' in minutes, great', ', appreciate it'])}`,
   (d) => `${pick(['appreciate', 'I appreciate', 'really appreciate'])} ${pick(['the help', 'your quick response', 'it', 'the follow up', 'the upgrade', 'the refund'])}`,
   (d) => `${pick(['can\'t wait to', 'looking forward to', 'excited to'])} ${pick(['fly with you again', 'my trip', 'order again', 'try the new service', 'see the new planes'])}`,
+  () => `${pick(['fav airline', 'my favorite airline', 'my go-to shop', 'always a pleasure', 'you never disappoint', 'the best part of my trip', 'glad I chose you', 'my favourite app', 'always reliable'])}${pick(['', '!', ' ❤️', ' 😊', ' #loyal', ', see you next week'])}`,
+  (d) => `${pick(['got it sorted', 'all squared away', 'someone picked up right away', 'they called me back within minutes', 'rebooked me on a better flight', 'found my bag'])}${pick(['', ', thanks', '!', ' 😉', ', great team', ', you rock'])}`,
+  (d) => `${pick(['just when I thought you could not get any better', 'you outdid yourselves', 'above and beyond again', 'this is why I keep coming back'])}${maybe(0.5, ', ' + pick(d.praise))}`,
   (d) => `${pick(['not bad at all', 'no complaints', 'could not be happier', 'nothing to complain about'])}${maybe(0.5, ', ' + pick(d.praise))}`,
 ];
 

@@ -70,6 +70,7 @@ const EN_PHRASES: Record<string, number> = {
   'on hold': -1.5, 'taking a while': -1, 'no one': -0.5, 'hung up': -2, 'never arrived': -2,
   'never received': -2, 'still not': -1.5, 'still no': -1.5, 'not again': -2, 'every time': -1,
   'thank you so much': 3, 'thanks so much': 3, 'thank you very much': 3, 'many thanks': 3,
+  'problem solved': 2, 'issue resolved': 2, 'all sorted': 2, 'sorted it': 2,
   "don't like": -2, 'do not like': -2, "didn't like": -2, 'thanks a lot': 2, 'no problem': 1, 'no worries': 1, 'well done': 2, 'kind of you': 2,
 };
 
