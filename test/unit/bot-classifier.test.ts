@@ -5,7 +5,7 @@ import { evaluate, loadCases, type LabelledCase } from '../../server/bot/evaluat
 import type { IntentsFile } from '../../server/bot/types';
 
 // Measured with `npm run intents -- test --intents intents/default.json --cases intents/default.cases.jsonl`:
-// in-scope 0.941, out-of-scope recall 0.952.
+// in-scope 0.959, out-of-scope recall 0.952.
 // The floors leave a margin so a small change to the examples does not flap the test.
 const IN_SCOPE_FLOOR = 0.87;
 const OUT_OF_SCOPE_FLOOR = 0.85;
@@ -70,28 +70,42 @@ describe('intent classifier on intents/default.cases.jsonl', () => {
     expect(withPattern.classify('where is my parcel').intent).toBe('a');
   });
 
-  it('classifies in well under a millisecond, also with 150 intents', () => {
-    // Best of several rounds after a warm-up: the machine is shared, so the minimum is the honest figure.
-    const time = (c: IntentClassifier) => {
-      for (const x of cases) c.classify(x.text);
-      let best = Infinity;
-      for (let r = 0; r < 7; r++) {
-        const start = performance.now();
-        for (const x of cases) c.classify(x.text);
-        best = Math.min(best, (performance.now() - start) / cases.length);
-      }
-      return best;
-    };
-    const perCall = time(classifier);
-    // 150+ intents: every default intent cloned eleven times under new names, with a distinct word per copy.
+  it('answers a greeting that hopes for help as a greeting, and hands a plain request for a person to a human', () => {
+    // Once "hi, hope someone can help me today" went to `human` (0.46) and a greeting escalated.
+    expect(classifier.classify('hi, hope someone can help me today').intent).toBe('greeting');
+    expect(classifier.classify('hope someone can help').intent).toBe('greeting');
+    expect(classifier.classify('help').intent).not.toBe('human');
+    expect(classifier.classify('can I talk to a real person please').intent).toBe('human');
+    expect(classifier.classify('can someone from your team help me').intent).toBe('human');
+  });
+
+  it('with out-of-scope examples, rejects what resembles them and still answers the intents', () => {
+    const intents = [
+      { name: 'order_status', examples: ['where is my order', 'track my parcel', 'has my package shipped'], responses: ['x'] },
+      { name: 'refund', examples: ['I want my money back', 'refund my order', 'how do I get a refund'], responses: ['y'] },
+    ];
+    const c = trainClassifier(intents, {
+      language: 'en', threshold: 0,
+      outOfScope: ['what is the weather in paris', 'weather forecast for tomorrow', 'tell me a joke', 'who won the football game'],
+    });
+    expect(c.intents).toEqual(['order_status', 'refund']);
+    expect(c.classify('what is the weather like tomorrow').intent).toBeNull();
+    expect(c.classify('where is my parcel').intent).toBe('order_status');
+    expect(c.classify('I want a refund').intent).toBe('refund');
+    // The rejecting class never shows up in the ranking.
+    for (const r of c.classify('tell me a joke about the weather').ranking) expect(['order_status', 'refund']).toContain(r.intent);
+  });
+
+  it('keeps working with 150+ intents (clones told apart by one word each)', () => {
+    // Speed is measured by scripts/bench/clinc150.ts (p99 per message), not asserted here.
     const big = file.intents.flatMap((intent) => Array.from({ length: 11 }, (_, k) => ({
       ...intent, name: `${intent.name}_${k}`, patterns: undefined,
       examples: intent.examples.map((e) => `${e} v${k}`),
     })));
-    const perCallBig = time(trainClassifier(big, { language: 'en', threshold: 0.25 }));
-    console.log(`classify: ${(perCall * 1000).toFixed(0)} µs with ${file.intents.length} intents, ${(perCallBig * 1000).toFixed(0)} µs with ${big.length}`);
-    expect(perCall).toBeLessThan(0.5);
-    expect(perCallBig).toBeLessThan(2);
+    const c = trainClassifier(big, { language: 'en', threshold: 0 });
+    expect(c.intents.length).toBeGreaterThanOrEqual(150);
+    expect(c.classify('where is my order v7').ranking[0]!.intent).toBe('order_status_7');
+    expect(c.classify('I forgot my password v3').ranking[0]!.intent).toBe('password_reset_3');
   });
 });
 
