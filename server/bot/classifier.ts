@@ -4,7 +4,7 @@
 // patterns win over the model. Chosen on CLINC150 (scripts/bench/clinc150.ts, BENCHMARKS.md):
 // it beat cosine-to-examples/centroids and natural's Bayes on accuracy, out-of-scope recall and speed.
 import type { Classification, Intent, Language } from './types';
-import { Vocabulary, featureExtractor, type SparseVector } from './features';
+import { Vocabulary, featureExtractor, type FeatureOptions, type SparseVector } from './features';
 
 export interface ClassifierOptions {
   language: Language;
@@ -23,6 +23,19 @@ export interface ClassifierOptions {
    * TF-IDF weight on features seen in training (Vocabulary.vector): unknown words lower it.
    */
   coverageExponent?: number;
+  /** Feature set (character n-gram lengths, bigrams). */
+  features?: FeatureOptions;
+  /** Sublinear term frequency (1 + log tf). */
+  sublinearTf?: boolean;
+  /** Features seen in fewer examples are dropped (default: 2 for files over 5,000 examples, else 1). */
+  minDf?: number;
+  /**
+   * Examples of what the bot should not answer. They are learned as one more class; a message
+   * whose most probable class is that one is out of scope whatever its confidence.
+   */
+  outOfScope?: readonly string[];
+  /** Weight of every out-of-scope example in training (default 1). */
+  outOfScopeWeight?: number;
 }
 
 export interface IntentClassifier {
@@ -48,7 +61,7 @@ export function trainClassifier(intents: readonly Intent[], options: ClassifierO
   const { language, threshold } = options;
   const names = intents.map((i) => i.name);
   const classes = names.length;
-  const extract = featureExtractor(language);
+  const extract = featureExtractor(language, options.features);
   const patterns = intents.flatMap((intent) =>
     (intent.patterns ?? []).map((source) => ({ intent: intent.name, source, re: new RegExp(source, 'i') })),
   );
@@ -57,17 +70,22 @@ export function trainClassifier(intents: readonly Intent[], options: ClassifierO
   intents.forEach((intent, label) => {
     for (const ex of intent.examples) raw.push({ features: extract(ex), label });
   });
+  const oos = options.outOfScope ?? [];
+  // The out-of-scope class, when there are examples of it, is the last one (index `classes`).
+  const modelClasses = oos.length > 0 ? classes + 1 : classes;
+  for (const ex of oos) raw.push({ features: extract(ex), label: classes });
   // On large files a feature seen once is mostly noise and costs memory (features × intents floats).
-  const vocab = new Vocabulary(raw.map((r) => r.features), raw.length > 5000 ? 2 : 1);
-  const docs = raw.map((r) => ({ x: vocab.vector(r.features).vector, y: r.label }));
+  const vocab = new Vocabulary(raw.map((r) => r.features), options.minDf ?? (raw.length > 5000 ? 2 : 1), options.sublinearTf ?? false);
+  const oosWeight = options.outOfScopeWeight ?? 1;
+  const docs = raw.map((r) => ({ x: vocab.vector(r.features).vector, y: r.label, w: r.label === classes ? oosWeight : 1 }));
 
-  const model = train(docs, vocab.size, classes, {
+  const model = train(docs, vocab.size, modelClasses, {
     epochs: options.epochs ?? defaultEpochs(docs.length),
     learningRate: options.learningRate ?? DEFAULT_LEARNING_RATE,
     l2: options.l2 ?? DEFAULT_L2,
     seed: options.seed ?? 1,
   });
-  const scores = new Float64Array(classes);
+  const scores = new Float64Array(modelClasses);
   const coverageExponent = options.coverageExponent ?? DEFAULT_COVERAGE_EXPONENT;
 
   function classify(text: string): Classification {
@@ -81,9 +99,13 @@ export function trainClassifier(intents: readonly Intent[], options: ClassifierO
     model.logits(vector, scores);
     softmaxInPlace(scores);
     const coverage = coverageExponent === 0 ? 1 : Math.pow(covered, coverageExponent);
-    const ranking = topK(scores, RANKING_SIZE).map((i) => ({ intent: names[i]!, score: round4(scores[i]! * coverage) }));
+    // The out-of-scope class (index `classes`, when there is one) is left out of the ranking.
+    const rejected = modelClasses > classes ? scores[classes]! : 0;
+    const best = topK(scores, RANKING_SIZE, classes);
+    const ranking = best.map((i) => ({ intent: names[i]!, score: round4(scores[i]! * coverage) }));
     const top = ranking[0]!;
-    return { intent: top.score >= threshold ? top.intent : null, confidence: top.score, ranking };
+    const accepted = top.score >= threshold && scores[best[0]!]! > rejected;
+    return { intent: accepted ? top.intent : null, confidence: top.score, ranking };
   }
 
   return { intents: names, classify };
@@ -108,7 +130,7 @@ class LinearModel {
   }
 }
 
-function train(docs: Array<{ x: SparseVector; y: number }>, features: number, classes: number, s: TrainSettings): LinearModel {
+function train(docs: Array<{ x: SparseVector; y: number; w: number }>, features: number, classes: number, s: TrainSettings): LinearModel {
   const model = new LinearModel(new Float32Array(features * classes), new Float32Array(classes));
   const { weights, bias } = model;
   // Averaging the weights of the second half of the epochs smooths SGD's noise (Polyak averaging).
@@ -129,13 +151,13 @@ function train(docs: Array<{ x: SparseVector; y: number }>, features: number, cl
     for (const i of order) {
       // Shrinking: an example the model already gets right with p ≥ EASY sits out the next epochs.
       if (restUntil[i]! > epoch) continue;
-      const { x, y } = docs[i]!;
+      const { x, y, w } = docs[i]!;
       model.logits(x, p);
       softmaxInPlace(p);
       if (p[y]! >= EASY) restUntil[i] = epoch + 1 + REST_EPOCHS;
       let n = 0;
       for (let c = 0; c < classes; c++) {
-        const g = p[c]! - (c === y ? 1 : 0);
+        const g = (p[c]! - (c === y ? 1 : 0)) * w;
         if (g > GRADIENT_FLOOR || g < -GRADIENT_FLOOR) {
           active[n] = c;
           grad[n++] = g;
@@ -168,9 +190,10 @@ function softmaxInPlace(v: Float64Array): void {
   for (let i = 0; i < v.length; i++) v[i] /= sum;
 }
 
-function topK(v: Float64Array, k: number): number[] {
+/** Indices of the k largest of v[0..n), largest first. */
+function topK(v: Float64Array, k: number, n: number): number[] {
   const out: number[] = [];
-  for (let i = 0; i < v.length; i++) {
+  for (let i = 0; i < n; i++) {
     if (out.length < k) out.push(i);
     else if (v[i]! > v[out[k - 1]!]!) out[k - 1] = i;
     else continue;

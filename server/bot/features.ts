@@ -1,15 +1,28 @@
 // Sparse TF-IDF features for the intent classifier: word stems, stem bigrams and character
-// 3–5-grams of each word (so typos and compounds still share features with the examples).
+// n-grams of each word (3 and 4 by default; so typos and compounds still share features with the examples).
 import type { Language } from './types';
 import { FUNCTION_WORDS, stemmerFor, tokenize } from './text';
 
 /** Character n-gram lengths taken inside each word, with `<` and `>` marking its ends. */
-const CHAR_NS = [3, 4] as const;
+export const DEFAULT_CHAR_NS: readonly number[] = [3, 4];
+
+export interface FeatureOptions {
+  /** Character n-gram lengths inside each content word. */
+  charNs?: readonly number[];
+  /** Stem bigrams (adjacent words). */
+  bigrams?: boolean;
+  /** Stem pairs one word apart ("reset my password" → reset_password). */
+  skipBigrams?: boolean;
+  /** Stem trigrams. */
+  trigrams?: boolean;
+}
 
 export interface SparseVector { index: Int32Array; value: Float32Array }
 
 /** Turns text into raw feature counts. Stems are cached: stemming is the costly step. */
-export function featureExtractor(language: Language): (text: string) => Map<string, number> {
+export function featureExtractor(language: Language, options: FeatureOptions = {}): (text: string) => Map<string, number> {
+  const charNs = options.charNs ?? DEFAULT_CHAR_NS;
+  const bigrams = options.bigrams ?? true;
   const functionWords = FUNCTION_WORDS[language];
   const stemmer = stemmerFor(language);
   const cache = new Map<string, string>();
@@ -29,11 +42,13 @@ export function featureExtractor(language: Language): (text: string) => Map<stri
     // Function words get their own prefix: learned like any word, but one the bot never saw says
     // nothing about whether the message is in scope (see Vocabulary.vector).
     tokens.forEach((t, i) => bump(`${functionWords.has(t) ? 'f' : 'w'}:${stems[i]}`));
-    for (let i = 0; i + 1 < stems.length; i++) bump(`b:${stems[i]}_${stems[i + 1]}`);
+    if (options.skipBigrams) for (let i = 0; i + 2 < stems.length; i++) bump(`k:${stems[i]}_${stems[i + 2]}`);
+    if (options.trigrams) for (let i = 0; i + 2 < stems.length; i++) bump(`t:${stems[i]}_${stems[i + 1]}_${stems[i + 2]}`);
+    if (bigrams) for (let i = 0; i + 1 < stems.length; i++) bump(`b:${stems[i]}_${stems[i + 1]}`);
     for (const t of tokens) {
       if (functionWords.has(t)) continue;
       const w = `<${t}>`;
-      for (const n of CHAR_NS) for (let i = 0; i + n <= w.length; i++) bump(`c:${w.slice(i, i + n)}`);
+      for (const n of charNs) for (let i = 0; i + n <= w.length; i++) bump(`c:${w.slice(i, i + n)}`);
     }
     return counts;
   };
@@ -46,7 +61,11 @@ export class Vocabulary {
   /** Weight of a feature never seen in training (the rarest possible). */
   readonly unseenIdf: number;
 
-  constructor(docs: ReadonlyArray<Map<string, number>>, minDf: number) {
+  /** Term frequency as 1 + log(tf) (sublinear) instead of the raw count. */
+  private readonly sublinear: boolean;
+
+  constructor(docs: ReadonlyArray<Map<string, number>>, minDf: number, sublinear = false) {
+    this.sublinear = sublinear;
     const df = new Map<string, number>();
     for (const d of docs) for (const f of d.keys()) df.set(f, (df.get(f) ?? 0) + 1);
     const n = docs.length;
@@ -76,7 +95,7 @@ export class Vocabulary {
     for (const [f, tf] of raw) {
       const id = this.ids.get(f);
       if (id === undefined && !(f.startsWith('w:') || f.startsWith('c:'))) continue;
-      const w = tf * (id === undefined ? this.unseenIdf : this.idf[id]!);
+      const w = (this.sublinear ? 1 + Math.log(tf) : tf) * (id === undefined ? this.unseenIdf : this.idf[id]!);
       norm += w * w;
       if (id === undefined) continue;
       knownNorm += w * w;
