@@ -240,6 +240,7 @@ const POS: Array<(d: Domain) => string> = [
 ];
 
 export function generate(perDomainPerTemplate = 4): Array<{ text: string; label: Label }> {
+  seed = 20261128;
   const out: Array<{ text: string; label: Label }> = [];
   const seen = new Set<string>();
   for (const d of Object.values(D)) {

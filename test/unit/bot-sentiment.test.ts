@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createSentimentScorer } from '../../server/bot/sentiment';
+import { readFileSync } from 'node:fs';
+import { createSentimentScorer, sentimentLabel } from '../../server/bot/sentiment';
+import { SENTIMENT_MODEL } from '../../server/bot/sentiment-weights';
+import { isHeldOut, loadLabelled, train } from '../../server/bot/sentiment-train';
+import { generate } from '../../intents/sentiment/generate';
+import { sentimentMetrics } from '../../scripts/bench/sentiment-metrics';
 
 const en = createSentimentScorer('en');
 const es = createSentimentScorer('es');
@@ -79,6 +84,45 @@ describe('sentiment (English)', () => {
     expect(s('thanks for nothing')).toBeLessThan(-0.3);
     expect(s('great, another delay')).toBeLessThan(-0.3);
     expect(s('great, thanks!')).toBeGreaterThan(0.5);
+  });
+});
+
+describe('sentiment: complaints stated as facts, and the learned model', () => {
+  it('reads complaints with no feeling word in them as negative', () => {
+    for (const t of ['flight delayed 3 hours', 'still no bag', 'on hold for 2 hrs', 'missed my connection', 'they lost my luggage',
+      'my flight got cancelled and nobody told me', 'no one at the gate', 'customer service line busy all day',
+      'rebooked onto a flight two days later', 'refund still not received', 'third time I am calling about this',
+      "the site won't load and I can't check in"]) expect(sentimentLabel(s(t)), t).toBe('negative');
+  });
+
+  it('keeps routine questions at about 0, so they never move escalation', () => {
+    for (const t of ['where is my order?', 'where is my order', 'hi', 'hello?', 'what are your opening hours',
+      'can I change my seat?', 'how much is an extra bag?', 'do you ship to Canada?', 'my order number is 12345']) {
+      expect(Math.abs(s(t)), t).toBeLessThan(0.05);
+    }
+  });
+
+  it('ignores @handles and links: "@united" is a name, not a feeling', () => {
+    expect(s('@united where is my bag?')).toBe(s('where is my bag?'));
+    expect(s('I love it http://t.co/abc')).toBe(s('I love it'));
+    expect(s("@SkyJetAir it won't let me check in")).toBeLessThan(0);
+  });
+
+  it('meets floors on the tenth of the team-written sentences never trained on', () => {
+    const held = loadLabelled('.').filter((r) => isHeldOut(r.text));
+    expect(held.length).toBeGreaterThanOrEqual(250);
+    const m = sentimentMetrics(held.map((r) => r.label), held.map((r) => sentimentLabel(s(r.text))));
+    console.log('held-out team sentences', { cases: held.length, negativeF1: m.negativeF1, macroF1: m.macroF1 });
+    expect(m.negativeF1).toBeGreaterThanOrEqual(0.9);
+    expect(m.macroF1).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('ships exactly the weights that intents/sentiment/*.jsonl trains, and the generated data is the generator\'s', () => {
+    const file = readFileSync('intents/sentiment/generated.jsonl', 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(file).toEqual(generate());
+    const model = train(loadLabelled('.').filter((r) => !isHeldOut(r.text)));
+    for (const k of [0, 1, 2]) expect(SENTIMENT_MODEL.bias[k]).toBeCloseTo(model.bias[k]!, 2);
+    for (const [f, w] of SENTIMENT_MODEL.weights) for (const k of [0, 1, 2]) expect(w[k], f).toBeCloseTo(model.weights.get(f)![k]!, 2);
   });
 });
 
