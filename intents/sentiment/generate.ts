@@ -209,6 +209,13 @@ NEU.push(
   () => `${pick(['the tracking says', 'tracking shows', 'the app says', 'the email says', 'it says'])} ${pick(['out for delivery', 'dispatched', 'in transit', 'arriving tomorrow', 'boarding at 6', 'gate B12', 'processing'])}${pick(['', ', is that right?', ', when will it come', '.'])}`,
   () => `${pick(['how do I', 'can I', 'I need to', 'I want to'])} ${pick(['cancel my order', 'cancel a booking', 'cancel the appointment', 'cancel my reservation'])} ${pick(['', 'please', 'before it ships', 'for next week', 'online'])}`,
 );
+const airports = ['ORD', 'DCA', 'LAX', 'JFK', 'SFO', 'DEN', 'BOS', 'SEA', 'ATL', 'IAD', 'MIA', 'DFW'];
+NEU.push(
+  () => `${pick(['flight', 'UA', 'AA', '', 'on', 'at the gate', 'boarding', 'landed', 'heading out'])} ${maybe(0.6, String(Math.floor(rand() * 9000 + 10)))} ${pick(airports)} to ${pick(airports)}${pick(['', '!', ' tonight', ' tomorrow', ' at 6:15', ' on the 24th'])}`,
+  () => pick(['done', 'done and done', 'DM sent', 'sent', 'will do', 'ok will do', 'followed', 'just followed you', 'following now', 'noted, thanks', 'sure thing', 'yes', 'no', 'got the email', 'checking now', 'submitted the form']),
+  () => `${pick(['can I still', 'am I still able to', 'is it still possible to', 'do I still need to'])} ${pick(['use the lounge', 'check a bag', 'change my seat', 'get a receipt', 'print my pass', 'bring a stroller', 'earn miles on this', 'return it'])} ${pick(['if I fly economy', 'after check in', 'on a partner flight', 'without the app', '', 'on the way back'])}?`,
+  () => `${pick(['I left', 'I forgot', 'I think I left', 'lost'])} ${pick(['my jacket', 'a book', 'my headphones', 'my charger', 'a scarf'])} ${pick(['on the plane', 'in seat 14C', 'at the gate', 'in the lounge'])}, ${pick(['who do I contact', 'is there a lost and found', 'how can I get it back', 'what should I do'])}?`,
+);
 const cities = ['Paris', 'Austin', 'Hawaii', 'Nashville', 'Portland', 'Kansas City', 'Detroit', 'Philly', 'Miami', 'Toronto'];
 NEU.push(
   () => pick(['hi', 'hello', 'good morning', 'hey there', 'anyone there?', 'hi, quick question', 'hello again', 'evening', 'yo']),
