@@ -62,7 +62,19 @@ export function tokenizeForSentiment(text: string): Token[] {
 }
 
 /** Longest phrase from `map` starting at token i (up to 4 words), as [value, length]. */
+const FIRST_WORDS = new WeakMap<ReadonlyMap<string, number>, Set<string>>();
+function firstWords(map: ReadonlyMap<string, number>): Set<string> {
+  let firsts = FIRST_WORDS.get(map);
+  if (!firsts) {
+    firsts = new Set([...map.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]!));
+    FIRST_WORDS.set(map, firsts);
+  }
+  return firsts;
+}
+
 function matchPhrase(tokens: Token[], i: number, map: ReadonlyMap<string, number>): [number, number] | undefined {
+  const first = tokens[i]!;
+  if (first.kind !== 'word' || !firstWords(map).has(first.key)) return undefined;
   for (let len = 4; len >= 2; len--) {
     const words: string[] = [];
     for (let j = i; j < i + len && j < tokens.length; j++) {
