@@ -20,12 +20,16 @@ const BREAKS = new Set(['but', 'however', 'although', 'though']);
 
 /** A light stemmer: enough to join "delays/delayed/delaying" and "hours/hour". */
 export function stem(key: string): string {
-  let w = key.replace(/['’]/g, '');
-  if (/^\d+(?:[.:]\d+)?$/.test(w)) return '<num>';
-  if (/^\d+\w+$/.test(w)) w = w.replace(/^\d+/, '<num>');
-  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
-  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
-  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  let w = key.includes("'") || key.includes('’') ? key.replace(/['’]/g, '') : key;
+  const c = w.charCodeAt(0);
+  if (c >= 48 && c <= 57) {
+    if (/^\d+(?:[.:]\d+)?$/.test(w)) return '<num>';
+    if (/^\d+\w+$/.test(w)) w = w.replace(/^\d+/, '<num>');
+  }
+  const n = w.length;
+  if (n > 5 && w.endsWith('ing')) return w.slice(0, -3);
+  if (n > 4 && w.endsWith('ed')) return w.slice(0, -2);
+  if (n > 3 && w.charCodeAt(n - 1) === 115 && w.charCodeAt(n - 2) !== 115) return w.slice(0, -1);
   return w;
 }
 
@@ -47,7 +51,8 @@ export function modelFeatures(tokens: readonly ModelToken[]): string[] {
       out.push(t.score! > 0 ? 'emo+' : t.score! < 0 ? 'emo-' : 'emo0');
       continue;
     }
-    const raw = t.key!.replace(/['’]/g, '');
+    const key = t.key!;
+    const raw = key.includes("'") || key.includes('’') ? key.replace(/['’]/g, '') : key;
     words++;
     if (t.caps) caps++;
     if (BREAKS.has(raw)) { negated = false; prev = raw; out.push(raw); continue; }

@@ -46,6 +46,10 @@ const TOKEN_RE = new RegExp(
   'gu',
 );
 
+const ASCII = /^[\x00-\x7f]*$/;
+const LOWER = /[a-z]/;
+const TWO_UPPER = /[A-Z].*[A-Z]/;
+
 export function tokenizeForSentiment(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(TOKEN_RE)) {
@@ -53,6 +57,11 @@ export function tokenizeForSentiment(text: string): Token[] {
     if (emoticon) tokens.push({ kind: 'symbol', score: SYMBOLS.get(emoticon) ?? 0 });
     else if (emoji) tokens.push({ kind: 'symbol', score: SYMBOLS.get(emoji) ?? SYMBOLS.get(emoji.replace('\uFE0F', '')) ?? 0 });
     else if (word) {
+      if (ASCII.test(word)) {
+        // Fast path for plain ASCII words (most messages): no accents to strip, capitals by regex.
+        tokens.push({ kind: 'word', text: word, key: word.toLowerCase(), caps: !LOWER.test(word) && TWO_UPPER.test(word) });
+        continue;
+      }
       const key = stripAccents(word.toLowerCase().replace(/’/g, "'"));
       const letters = word.replace(/[^\p{L}]/gu, '');
       tokens.push({ kind: 'word', text: word, key, caps: letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase() });
