@@ -1,13 +1,15 @@
 // CLINC150 benchmark (Larson et al. 2019): our classifier, natural's stock BayesClassifier and the
 // bot's first (cosine) classifier, trained on `train`, thresholds tuned on `val` + `oos_val` only,
 // reported on `test` + `oos_test`, beside the paper's Table 2.
-//   npx tsx scripts/bench/clinc150.ts [--setting full|small|both] [--write DIR] [--no-bayes]
+//   npx tsx scripts/bench/clinc150.ts [--setting full|small|both] [--write DIR] [--no-bayes] [--variants]
+// --variants also scores the classifier variants that were tried (features, training, oos-train)
+// on val + oos_val only (never test), with the threshold each would get.
 // --write DIR also writes the converted intents file and cases (DIR/clinc150-<setting>.json and
 // .cases.jsonl) so `npm run intents -- test` can run on them.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
-import { trainClassifier } from '../../server/bot/classifier';
+import { trainClassifier, type ClassifierOptions } from '../../server/bot/classifier';
 import { exampleKey, validateIntents, formatProblem } from '../../server/bot/intents';
 import type { IntentsFile } from '../../server/bot/types';
 import { loadClinc, type Clinc, type ClincSetting } from './datasets';
@@ -92,7 +94,7 @@ export function tuneThreshold(val: readonly Scored[], minOosRecall = MIN_VAL_OOS
   return best.t;
 }
 
-interface Row { name: string; trainS: number; threshold: number; test: { inScope: number; oosRecall: number }; bare: number; p50: number; p99: number }
+interface Row { name: string; trainS: number; cpuS: number; threshold: number; test: { inScope: number; oosRecall: number }; bare: number; p50: number; p99: number }
 
 function measure(name: string, trainS: number, predict: Predict, data: Clinc): Row {
   const val = score(predict, [...data.val, ...data.oos_val]);
@@ -100,21 +102,61 @@ function measure(name: string, trainS: number, predict: Predict, data: Clinc): R
   const test = score(predict, [...data.test, ...data.oos_test]);
   const texts = [...data.test, ...data.oos_test].map(([t]) => t);
   const times = quietestRound(texts, predict);
-  return { name, trainS, threshold, test: metricsAt(test, threshold), bare: metricsAt(test, 0).inScope, p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
+  return { name, trainS, cpuS: lastCpuS, threshold, test: metricsAt(test, threshold), bare: metricsAt(test, 0).inScope, p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
 }
 
 /** Runs fn; returns its result and wall-clock seconds (CPU seconds are logged beside it). */
+let lastCpuS = 0;
 function timed<T>(fn: () => T): [T, number] {
   const start = performance.now();
   const cpu = process.cpuUsage();
   const out = fn();
   const used = process.cpuUsage(cpu);
   const wall = (performance.now() - start) / 1000;
+  lastCpuS = (used.user + used.system) / 1e6;
   console.log(`  trained in ${wall.toFixed(1)} s wall, ${((used.user + used.system) / 1e6).toFixed(1)} s CPU`);
   return [out, wall];
 }
 
-async function runSetting(setting: ClincSetting, opts: { bayes: boolean; write?: string }): Promise<void> {
+/** Variants tried on the way (val only). `oosTrain` adds the 100 oos_train queries as a rejecting class. */
+export const VARIANTS: Array<[string, Partial<ClassifierOptions> & { oosTrain?: boolean }]> = [
+  ['shipped: stems + bigrams + char 3-4-grams, 12 epochs', {}],
+  ['+ oos_train as a rejecting class (oos-train + threshold)', { oosTrain: true }],
+  ['+ oos_train, weight 0.5', { oosTrain: true, outOfScopeWeight: 0.5 }],
+  ['char 2-4-grams', { features: { charNs: [2, 3, 4] } }],
+  ['char 1-4-grams', { features: { charNs: [1, 2, 3, 4] } }],
+  ['char 2-5-grams', { features: { charNs: [2, 3, 4, 5] } }],
+  ['char 3-5-grams', { features: { charNs: [3, 4, 5] } }],
+  ['char 2-4-grams + oos_train', { features: { charNs: [2, 3, 4] }, oosTrain: true }],
+  ['+ skip-bigrams', { features: { skipBigrams: true } }],
+  ['+ stem trigrams', { features: { trigrams: true } }],
+  ['sublinear TF', { sublinearTf: true }],
+  ['char 2-4-grams + sublinear TF', { features: { charNs: [2, 3, 4] }, sublinearTf: true }],
+  ['minDf 1 (keep features seen once)', { minDf: 1 }],
+  ['30 epochs', { epochs: 30 }],
+  ['learning rate 2, 24 epochs', { learningRate: 2, epochs: 24 }],
+  ['L2 1e-5, 20 epochs', { l2: 1e-5, epochs: 20 }],
+  ['confidence = probability × coverage (not coverage²)', { coverageExponent: 1 }],
+  ['seed 2 (run-to-run spread)', { seed: 2 }],
+  ['seed 3 (run-to-run spread)', { seed: 3 }],
+];
+
+function runVariants(file: IntentsFile, data: Clinc): void {
+  console.log('\nVariants, on val + oos_val only (threshold chosen there as above):');
+  console.log('| variant | val in-scope, no threshold | threshold | val in-scope | val OOS recall | train s |');
+  console.log('|---|---|---|---|---|---|');
+  for (const [name, { oosTrain, ...options }] of VARIANTS) {
+    const start = performance.now();
+    const c = trainClassifier(file.intents, { language: 'en', threshold: 0, ...options, outOfScope: oosTrain ? data.oos_train.map(([t]) => t) : undefined });
+    const trainS = (performance.now() - start) / 1000;
+    const val = score((t) => c.classify(t), [...data.val, ...data.oos_val]);
+    const t = tuneThreshold(val);
+    const m = metricsAt(val, t);
+    console.log(`| ${name} | ${f3(metricsAt(val, 0).inScope)} | ${t.toFixed(2)} | ${f3(m.inScope)} | ${f3(m.oosRecall)} | ${trainS.toFixed(1)} |`);
+  }
+}
+
+async function runSetting(setting: ClincSetting, opts: { bayes: boolean; write?: string; variants?: boolean }): Promise<void> {
   const data = await loadClinc(setting);
   const { file, dropped } = toIntentsFile(data);
   const examples = file.intents.reduce((n, i) => n + i.examples.length, 0);
@@ -128,6 +170,9 @@ async function runSetting(setting: ClincSetting, opts: { bayes: boolean; write?:
 
   const [ours, oursS] = timed(() => trainClassifier(file.intents, { language: 'en', threshold: 0 }));
   rows.push(measure('Heed (softmax regression, bot/classifier.ts)', oursS, (t) => ours.classify(t), data));
+
+  const [oosTrained, oosTrainedS] = timed(() => trainClassifier(file.intents, { language: 'en', threshold: 0, outOfScope: data.oos_train.map(([t]) => t) }));
+  rows.push(measure('Heed + oos_train as a rejecting class (not shipped)', oosTrainedS, (t) => oosTrained.classify(t), data));
 
   const [cosine, cosineS] = timed(() => trainCosineClassifier(file.intents, { language: 'en', threshold: 0 }));
   rows.push(measure("Heed's first classifier (TF-IDF cosine)", cosineS, (t) => cosine.classify(t), data));
@@ -148,10 +193,10 @@ async function runSetting(setting: ClincSetting, opts: { bayes: boolean; write?:
     }, data));
   }
 
-  console.log('| system | in-scope acc | OOS recall | threshold (tuned on val) | in-scope acc, no threshold | train s | p50 ms | p99 ms |');
+  console.log('| system | in-scope acc | OOS recall | threshold (tuned on val) | in-scope acc, no threshold | train s (CPU s) | p50 ms | p99 ms |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
-    console.log(`| ${r.name} | ${f3(r.test.inScope)} | ${f3(r.test.oosRecall)} | ${r.threshold.toFixed(2)} | ${f3(r.bare)} | ${r.trainS.toFixed(1)} | ${f3(r.p50)} | ${f3(r.p99)} |`);
+    console.log(`| ${r.name} | ${f3(r.test.inScope)} | ${f3(r.test.oosRecall)} | ${r.threshold.toFixed(2)} | ${f3(r.bare)} | ${r.trainS.toFixed(1)} (${r.cpuS.toFixed(1)}) | ${f3(r.p50)} | ${f3(r.p99)} |`);
   }
   if (setting === 'full') {
     for (const [name, acc, oos] of PAPER_FULL) console.log(`| paper: ${name} | ${f3(acc / 100)} | ${f3(oos / 100)} | | | | | |`);
@@ -164,8 +209,9 @@ async function runSetting(setting: ClincSetting, opts: { bayes: boolean; write?:
     const m = metricsAt(testRows, t);
     console.log(`  r=${r}: threshold ${t.toFixed(2)} → test in-scope ${f3(m.inScope)}, OOS recall ${f3(m.oosRecall)}`);
   }
+  if (opts.variants) runVariants(file, data);
   const o = rows[0]!;
-  console.log(`heed_${setting}: in_scope_accuracy=${f3(o.test.inScope)} oos_recall=${f3(o.test.oosRecall)} threshold=${o.threshold.toFixed(2)} train_s=${o.trainS.toFixed(1)} p50_ms=${f3(o.p50)} p99_ms=${f3(o.p99)}`);
+  console.log(`heed_${setting}: in_scope_accuracy=${f3(o.test.inScope)} oos_recall=${f3(o.test.oosRecall)} threshold=${o.threshold.toFixed(2)} train_s=${o.trainS.toFixed(1)} train_cpu_s=${o.cpuS.toFixed(1)} p50_ms=${f3(o.p50)} p99_ms=${f3(o.p99)}`);
 }
 
 async function main(): Promise<void> {
@@ -176,7 +222,7 @@ async function main(): Promise<void> {
   };
   const setting = arg('--setting') ?? 'both';
   const settings: ClincSetting[] = setting === 'both' ? ['full', 'small'] : [setting as ClincSetting];
-  for (const s of settings) await runSetting(s, { bayes: !args.includes('--no-bayes'), write: arg('--write') });
+  for (const s of settings) await runSetting(s, { bayes: !args.includes('--no-bayes'), write: arg('--write'), variants: args.includes('--variants') });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
