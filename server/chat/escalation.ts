@@ -27,6 +27,13 @@ export function textPick(text: string): number {
 }
 
 /**
+ * A handoff costs a person's time, so an intent that hands off (the human intent, or one marked
+ * `escalate`) must match at least this surely. Below it the bot says it did not understand and
+ * offers a person instead: "perfect" must not read as "a person, please".
+ */
+export const HANDOFF_MIN_CONFIDENCE = 0.45;
+
+/**
  * Classifies the message, updates running sentiment and the not-understood count, and decides
  * whether to answer or escalate. Reasons, most specific first: `requested` (the human intent),
  * `sentiment` (running ≤ -threshold), `intent` (another intent marked escalate), `fallback`
@@ -34,7 +41,9 @@ export function textPick(text: string): number {
  */
 export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, pick?: number): TurnDecision {
   const { settings } = engine;
-  const c = engine.classify(text);
+  const classified = engine.classify(text);
+  const hands = classified.intent === HUMAN_INTENT || (classified.intent !== null && engine.intent(classified.intent)?.escalate);
+  const c = hands && classified.confidence < HANDOFF_MIN_CONFIDENCE ? { ...classified, intent: null } : classified;
   const sentiment = engine.sentiment(text).score;
   const running = nextRunning(memory.running, sentiment, settings);
   const fallbacks = c.intent === null ? memory.fallbacks + 1 : 0;

@@ -116,3 +116,18 @@ describe('engine.respond', () => {
     expect(() => bare.respond('nope')).toThrow(/unknown intent/);
   });
 });
+
+describe('unsure handoffs', () => {
+  it('does not hand off on a weak match for a person (a word like "perfect"), but on a clear request', async () => {
+    const { loadBot } = await import('../../server/bot/engine');
+    const { decideTurn, initialMemory, HANDOFF_MIN_CONFIDENCE } = await import('../../server/chat/escalation');
+    const bot = await loadBot('intents/default.json');
+    const weak = bot.classify('perfect');
+    // The guard matters only while the classifier's top guess for it is a weak "human".
+    if (weak.intent === 'human') expect(weak.confidence).toBeLessThan(HANDOFF_MIN_CONFIDENCE);
+    const turn = decideTurn(bot, initialMemory(), 'perfect');
+    expect(turn.escalate).toBeUndefined();
+    expect(turn.reply).toBeDefined();
+    expect(decideTurn(bot, initialMemory(), 'can I talk to a real person please').escalate).toBe('requested');
+  });
+});
