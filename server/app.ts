@@ -2,23 +2,16 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import websocket from '@fastify/websocket';
 import { AgentAuth } from './auth/agents';
-import { ChatService, type BotRegistry } from './chat/service';
-import type { HeedConfig } from './config';
+import { ChatService, type ChatDeps } from './chat/service';
 import { agentRoutes } from './http/agent-routes';
 import { assetRoutes } from './http/assets';
-import type { Bus, Store } from './store/store';
+import type { Store } from './store/store';
 import { agentSocket } from './transport/agent';
 import { Hub } from './transport/hub';
 import { Resync } from './transport/resync';
 import { visitorSocket } from './transport/visitor';
 
-export interface AppDeps {
-  store: Store;
-  bus: Bus;
-  config: HeedConfig;
-  bots: BotRegistry;
-  now?: () => number;
-  random?: () => number;
+export interface AppDeps extends ChatDeps {
   logger?: FastifyServerOptions['logger'];
   distDir?: string;
   /** How often sockets re-read the store when the bus can lose events (RedisBus); 1000 ms by default. */
