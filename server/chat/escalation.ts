@@ -37,7 +37,8 @@ export const HANDOFF_MIN_CONFIDENCE = 0.45;
  * Classifies the message, updates running sentiment and the not-understood count, and decides
  * whether to answer or escalate. Reasons, most specific first: `requested` (the human intent),
  * `sentiment` (running ≤ -threshold), `intent` (another intent marked escalate), `fallback`
- * (N not-understood in a row). When it escalates there is no reply: the chat domain says so.
+ * (N not-understood in a row). When it escalates there is no reply, except the escalating intent's
+ * own response for `intent`; the chat domain posts it before saying a person is coming.
  */
 export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, pick?: number): TurnDecision {
   const { settings } = engine;
@@ -57,6 +58,9 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   else if (fallbacks >= settings.fallbacksBeforeHandoff) escalate = 'fallback';
 
   const base = { intent: c.intent, confidence: c.confidence, sentiment, memory: next };
+  // An escalate:true intent keeps its own answer (the site wrote it for this moment); the
+  // other reasons hand over silently and the chat domain says a person is coming.
+  if (escalate === 'intent') return { ...base, escalate, reply: engine.respond(c.intent, pick ?? textPick(text)) };
   if (escalate) return { ...base, escalate };
   return { ...base, reply: engine.respond(c.intent, pick ?? textPick(text)) };
 }

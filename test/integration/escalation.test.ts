@@ -97,6 +97,13 @@ describe('P9 escalation reasons', () => {
     await v.say('I will be contacting my lawyer about this');
     await queuedVisitor(v);
     expect((await s.store.getConversation(welcome.conversationId))!.reason).toBe('intent');
+    // The intent's own answer is posted, then the system says a person is coming.
+    const froms = (await s.store.getMessages(welcome.conversationId)).map((m) => [m.from, m.text]);
+    expect(froms).toEqual([
+      ['visitor', 'I will be contacting my lawyer about this'],
+      ['bot', 'I understand. I am passing this to our team right away.'],
+      ['system', expect.stringMatching(/nobody|person/i)],
+    ]);
   });
 });
 

@@ -88,7 +88,7 @@ describe('[P9] escalation', () => {
         { name: 'hours', examples: ['when are you open', 'what are your opening hours', 'are you open on sunday'], responses: ['9 to 5'] },
       ],
     }, 'inline.json');
-    expect(converse(engine, ['I am calling my lawyer about this'])[0]).toMatchObject({ intent: 'legal', escalate: 'intent' });
+    expect(converse(engine, ['I am calling my lawyer about this'])[0]).toMatchObject({ intent: 'legal', escalate: 'intent', reply: { text: 'x' } });
     const fallbacks = converse(engine, ['zzz', 'qqq', 'xxx']);
     expect(fallbacks.map((t) => t.escalate)).toEqual([undefined, undefined, 'fallback']);
   });
