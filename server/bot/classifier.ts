@@ -1,10 +1,21 @@
 // Intent classifier: multinomial logistic regression (softmax) over sparse TF-IDF features
-// (stems, stem bigrams, character 3–4-grams), trained by SGD with weight averaging. Confidence
-// is the top intent's probability; below the threshold the message is out of scope. Regex
-// patterns win over the model. Chosen on CLINC150 (scripts/bench/clinc150.ts, BENCHMARKS.md):
-// it beat cosine-to-examples/centroids and natural's Bayes on accuracy, out-of-scope recall and speed.
+// (stems, stem bigrams, character 3–4-grams), trained by SGD with weight averaging. For English a
+// second softmax regression reads the message's static sentence vector (server/bot/vectors.ts), and
+// the two are fused as a product of experts: softmax(w·lexical logits + (1 − w)·vector logits).
+// Confidence is the top intent's probability times coverage²; below the threshold the message is
+// out of scope. Regex patterns win over the model. Chosen on CLINC150 (scripts/bench/clinc150.ts,
+// BENCHMARKS.md): it beat cosine-to-examples/centroids and natural's Bayes on accuracy, out-of-scope
+// recall and speed, and the vector half closed the gap to the paper's MLP.
 import type { Classification, Intent, Language } from './types';
 import { Vocabulary, featureExtractor, type FeatureOptions, type SparseVector } from './features';
+import { tokenize } from './text';
+
+/** What the classifier needs of sentence vectors (SentenceVectors in vectors.ts is the shipped one). */
+export interface VectorSource {
+  readonly dim: number;
+  /** Writes the words' vector into out (length dim); returns 0 when it has nothing for them. */
+  embed(words: readonly string[], out: Float32Array): number;
+}
 
 export interface ClassifierOptions {
   language: Language;
@@ -36,6 +47,15 @@ export interface ClassifierOptions {
   outOfScope?: readonly string[];
   /** Weight of every out-of-scope example in training (default 1). */
   outOfScopeWeight?: number;
+  /**
+   * Static sentence vectors: when given, a second model learns from them and is fused with the
+   * lexical one. The engine passes the English table for English files (createBot).
+   */
+  vectors?: VectorSource;
+  /** Share of the lexical model's logits in the fusion; the vector model gets the rest (default 0.5). */
+  lexicalWeight?: number;
+  /** Passes of the vector model (default: defaultVectorEpochs). */
+  vectorEpochs?: number;
 }
 
 export interface IntentClassifier {
@@ -46,6 +66,7 @@ export interface IntentClassifier {
 export const DEFAULT_LEARNING_RATE = 4;
 export const DEFAULT_L2 = 0;
 export const DEFAULT_COVERAGE_EXPONENT = 2;
+export const DEFAULT_LEXICAL_WEIGHT = 0.5;
 /** Gradients below this are skipped: a near-zero probability changes nothing worth the time. */
 const GRADIENT_FLOOR = 1e-3;
 const RANKING_SIZE = 5;
@@ -55,6 +76,14 @@ const REST_EPOCHS = 2;
 /** 12 passes for large files (CLINC150: 15,000 examples); more for small ones, up to 100. */
 export function defaultEpochs(examples: number): number {
   return Math.min(100, Math.max(12, Math.ceil(60_000 / Math.max(1, examples))));
+}
+
+/**
+ * The vector model's passes: as many as the lexical one's for small files, 8 for large ones (on
+ * CLINC150 val, 8 scored as 12 did at two-thirds of the training time).
+ */
+export function defaultVectorEpochs(examples: number): number {
+  return Math.min(100, Math.max(8, Math.ceil(40_000 / Math.max(1, examples))));
 }
 
 export function trainClassifier(intents: readonly Intent[], options: ClassifierOptions): IntentClassifier {
@@ -67,26 +96,52 @@ export function trainClassifier(intents: readonly Intent[], options: ClassifierO
   );
 
   const raw: Array<{ features: Map<string, number>; label: number }> = [];
+  const texts: string[] = [];
   intents.forEach((intent, label) => {
-    for (const ex of intent.examples) raw.push({ features: extract(ex), label });
+    for (const ex of intent.examples) { raw.push({ features: extract(ex), label }); texts.push(ex); }
   });
   const oos = options.outOfScope ?? [];
   // The out-of-scope class, when there are examples of it, is the last one (index `classes`).
   const modelClasses = oos.length > 0 ? classes + 1 : classes;
-  for (const ex of oos) raw.push({ features: extract(ex), label: classes });
+  for (const ex of oos) { raw.push({ features: extract(ex), label: classes }); texts.push(ex); }
   // On large files a feature seen once is mostly noise and costs memory (features × intents floats).
   const vocab = new Vocabulary(raw.map((r) => r.features), options.minDf ?? (raw.length > 5000 ? 2 : 1), options.sublinearTf ?? false);
   const oosWeight = options.outOfScopeWeight ?? 1;
   const docs = raw.map((r) => ({ x: vocab.vector(r.features).vector, y: r.label, w: r.label === classes ? oosWeight : 1 }));
 
-  const model = train(docs, vocab.size, modelClasses, {
+  const settings: TrainSettings = {
     epochs: options.epochs ?? defaultEpochs(docs.length),
     learningRate: options.learningRate ?? DEFAULT_LEARNING_RATE,
     l2: options.l2 ?? DEFAULT_L2,
     seed: options.seed ?? 1,
-  });
+  };
+  const model = new LinearModel(new Float32Array(vocab.size * modelClasses), new Float32Array(modelClasses));
+  train(docs, model, settings);
   const scores = new Float64Array(modelClasses);
   const coverageExponent = options.coverageExponent ?? DEFAULT_COVERAGE_EXPONENT;
+
+  // The vector half: same classes, same training, on the L2-normalised sentence vector.
+  const { vectors } = options;
+  const lexicalWeight = vectors ? (options.lexicalWeight ?? DEFAULT_LEXICAL_WEIGHT) : 1;
+  const denseVector = (text: string): Float32Array | null => {
+    if (!vectors) return null;
+    const value = new Float32Array(vectors.dim);
+    if (vectors.embed(tokenize(text, language), value) === 0) return null;
+    let norm = 0;
+    for (let j = 0; j < value.length; j++) norm += value[j]! * value[j]!;
+    if (norm === 0) return null;
+    const scale = 1 / Math.sqrt(norm);
+    for (let j = 0; j < value.length; j++) value[j] *= scale;
+    return value;
+  };
+  let denseModel: DenseModel | null = null;
+  if (vectors) {
+    const zero = new Float32Array(vectors.dim);
+    denseModel = new DenseModel(new Float32Array(modelClasses * vectors.dim), new Float32Array(modelClasses), vectors.dim);
+    const denseDocs = raw.map((r, i) => ({ x: denseVector(texts[i]!) ?? zero, y: r.label, w: docs[i]!.w }));
+    train(denseDocs, denseModel, { ...settings, epochs: options.vectorEpochs ?? defaultVectorEpochs(docs.length) });
+  }
+  const denseScores = new Float64Array(modelClasses);
 
   function classify(text: string): Classification {
     for (const p of patterns) {
@@ -97,6 +152,11 @@ export function trainClassifier(intents: readonly Intent[], options: ClassifierO
     const { vector, coverage: covered } = vocab.vector(extract(text));
     if (vector.index.length === 0) return { intent: null, confidence: 0, ranking: [] };
     model.logits(vector, scores);
+    const dense = denseModel ? denseVector(text) : null;
+    if (denseModel && dense) {
+      denseModel.logits(dense, denseScores);
+      for (let c = 0; c < modelClasses; c++) scores[c] = lexicalWeight * scores[c]! + (1 - lexicalWeight) * denseScores[c]!;
+    }
     softmaxInPlace(scores);
     const coverage = coverageExponent === 0 ? 1 : Math.pow(covered, coverageExponent);
     // The out-of-scope class (index `classes`, when there is one) is left out of the ranking.
@@ -113,8 +173,16 @@ export function trainClassifier(intents: readonly Intent[], options: ClassifierO
 
 interface TrainSettings { epochs: number; learningRate: number; l2: number; seed: number }
 
+interface Model<X> {
+  readonly weights: Float32Array;
+  readonly bias: Float32Array;
+  logits(x: X, out: Float64Array): void;
+  /** One SGD step: every weight of x's features for the n active classes moves by −lr·grad·value. */
+  step(x: X, active: Int32Array, grad: Float64Array, n: number, lr: number, decay: number): void;
+}
+
 /** Weights are feature-major (row f holds every class's weight for feature f) for fast sparse dots. */
-class LinearModel {
+class LinearModel implements Model<SparseVector> {
   constructor(readonly weights: Float32Array, readonly bias: Float32Array) {}
 
   logits(x: SparseVector, out: Float64Array): void {
@@ -128,11 +196,54 @@ class LinearModel {
       for (let c = 0; c < classes; c++) out[c] += weights[row + c]! * v;
     }
   }
+
+  step(x: SparseVector, active: Int32Array, grad: Float64Array, n: number, lr: number, decay: number): void {
+    const { weights } = this;
+    const classes = this.bias.length;
+    for (let k = 0; k < x.index.length; k++) {
+      const row = x.index[k]! * classes;
+      const v = x.value[k]!;
+      if (decay !== 1) for (let c = 0; c < classes; c++) weights[row + c] *= decay;
+      for (let a = 0; a < n; a++) weights[row + active[a]!] -= lr * grad[a]! * v;
+    }
+  }
 }
 
-function train(docs: Array<{ x: SparseVector; y: number; w: number }>, features: number, classes: number, s: TrainSettings): LinearModel {
-  const model = new LinearModel(new Float32Array(features * classes), new Float32Array(classes));
+/** Weights are class-major (row c holds class c's weight for every dimension) for dense dot products. */
+class DenseModel implements Model<Float32Array> {
+  constructor(readonly weights: Float32Array, readonly bias: Float32Array, readonly dim: number) {}
+
+  logits(x: Float32Array, out: Float64Array): void {
+    const { weights, bias, dim } = this;
+    const end4 = dim - (dim % 4);
+    for (let c = 0; c < bias.length; c++) {
+      const row = c * dim;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (let j = 0; j < end4; j += 4) {
+        s0 += weights[row + j]! * x[j]!;
+        s1 += weights[row + j + 1]! * x[j + 1]!;
+        s2 += weights[row + j + 2]! * x[j + 2]!;
+        s3 += weights[row + j + 3]! * x[j + 3]!;
+      }
+      for (let j = end4; j < dim; j++) s0 += weights[row + j]! * x[j]!;
+      out[c] = bias[c]! + s0 + s1 + s2 + s3;
+    }
+  }
+
+  step(x: Float32Array, active: Int32Array, grad: Float64Array, n: number, lr: number, decay: number): void {
+    const { weights, dim } = this;
+    if (decay !== 1) for (let j = 0; j < weights.length; j++) weights[j] *= decay;
+    for (let a = 0; a < n; a++) {
+      const row = active[a]! * dim;
+      const g = lr * grad[a]!;
+      for (let j = 0; j < dim; j++) weights[row + j] -= g * x[j]!;
+    }
+  }
+}
+
+function train<X>(docs: Array<{ x: X; y: number; w: number }>, model: Model<X>, s: TrainSettings): void {
   const { weights, bias } = model;
+  const classes = bias.length;
   // Averaging the weights of the second half of the epochs smooths SGD's noise (Polyak averaging).
   const averageFrom = Math.floor(s.epochs / 2);
   const sumW = new Float32Array(weights.length);
@@ -164,12 +275,7 @@ function train(docs: Array<{ x: SparseVector; y: number; w: number }>, features:
           bias[c] -= lr * g * 0.1;
         }
       }
-      for (let k = 0; k < x.index.length; k++) {
-        const row = x.index[k]! * classes;
-        const v = x.value[k]!;
-        if (decay !== 1) for (let c = 0; c < classes; c++) weights[row + c] *= decay;
-        for (let a = 0; a < n; a++) weights[row + active[a]!] -= lr * grad[a]! * v;
-      }
+      model.step(x, active, grad, n, lr, decay);
     }
     if (epoch >= averageFrom) {
       for (let j = 0; j < weights.length; j++) sumW[j] += weights[j]!;
@@ -179,7 +285,6 @@ function train(docs: Array<{ x: SparseVector; y: number; w: number }>, features:
   const runs = s.epochs - averageFrom;
   for (let j = 0; j < weights.length; j++) weights[j] = sumW[j]! / runs;
   for (let c = 0; c < classes; c++) bias[c] = sumB[c]! / runs;
-  return model;
 }
 
 function softmaxInPlace(v: Float64Array): void {

@@ -3,6 +3,7 @@ import type { BotEngine, IntentsFile, Intent } from './types';
 import { trainClassifier } from './classifier';
 import { loadIntentsFile, resolveSettings } from './intents';
 import { createSentimentScorer } from './sentiment';
+import { englishVectors } from './vectors';
 
 /** Said when the intents file has no `fallback`. */
 export const DEFAULT_FALLBACK = {
@@ -22,7 +23,12 @@ export function pickIndex(length: number, pick: number): number {
 /** Builds an engine from an already validated intents file. */
 export function createBot(file: IntentsFile, path: string): BotEngine {
   const settings = resolveSettings(file.settings);
-  const classifier = trainClassifier(file.intents, { language: file.language, threshold: settings.confidenceThreshold });
+  const classifier = trainClassifier(file.intents, {
+    language: file.language,
+    threshold: settings.confidenceThreshold,
+    // The sentence vectors come from an English encoder; other languages are classified lexically.
+    vectors: file.language === 'en' ? englishVectors() : undefined,
+  });
   const sentiment = createSentimentScorer(file.language);
   const byName = new Map<string, Intent>(file.intents.map((i) => [i.name, i]));
   const fallback = file.fallback ?? DEFAULT_FALLBACK;

@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadIntentsFile, resolveSettings, exampleKey } from '../../server/bot/intents';
 import { trainClassifier, type IntentClassifier } from '../../server/bot/classifier';
+import { englishVectors } from '../../server/bot/vectors';
 import { evaluate, loadCases, type LabelledCase } from '../../server/bot/evaluate';
 import type { IntentsFile } from '../../server/bot/types';
 
 // Measured with `npm run intents -- test --intents intents/default.json --cases intents/default.cases.jsonl`:
-// in-scope 0.959, out-of-scope recall 0.952.
+// in-scope 0.947, out-of-scope recall 0.976 (lexical half alone: 0.959 / 0.952).
 // The floors leave a margin so a small change to the examples does not flap the test.
 const IN_SCOPE_FLOOR = 0.87;
 const OUT_OF_SCOPE_FLOOR = 0.85;
@@ -16,7 +17,8 @@ let cases: LabelledCase[];
 
 beforeAll(async () => {
   file = await loadIntentsFile('intents/default.json');
-  classifier = trainClassifier(file.intents, { language: file.language, threshold: resolveSettings(file.settings).confidenceThreshold });
+  // As the product builds it (createBot): English files get the sentence vectors.
+  classifier = trainClassifier(file.intents, { language: file.language, threshold: resolveSettings(file.settings).confidenceThreshold, vectors: englishVectors() });
   cases = await loadCases('intents/default.cases.jsonl');
 });
 
