@@ -6,11 +6,17 @@ import { decideTurn, initialMemory } from '../../server/chat/escalation';
 
 export async function explainCommand(intentsPath: string, text: string, out: (line: string) => void): Promise<number> {
   const bot = await loadBot(intentsPath);
-  const c = bot.classify(text);
+  const c = bot.classify(text, { explain: true });
   out(`message: ${JSON.stringify(text)}`);
   out(`intents (confidence threshold ${bot.settings.confidenceThreshold}):`);
   if (c.ranking.length === 0) out('  (no known word: nothing to compare)');
-  for (const r of c.ranking) out(`  ${r.score.toFixed(3)}  ${r.intent}`);
+  for (const r of c.ranking) {
+    const halves = r.lexical !== undefined ? `   (lexical ${r.lexical.toFixed(3)}, sentence vectors ${r.vectors!.toFixed(3)})` : '';
+    out(`  ${r.score.toFixed(3)}  ${r.intent}${halves}`);
+  }
+  if (c.coverage !== undefined) {
+    out(`  confidence = fused probability × coverage^${c.coverageExponent}; coverage ${c.coverage.toFixed(3)} (how much of the message the examples know)`);
+  }
   out(c.pattern ? `pattern: /${c.pattern}/i matched, so ${c.intent} wins over the classifier` : 'pattern: none matched');
   out(`intent: ${c.intent ?? '(not understood: below the threshold)'}`);
 

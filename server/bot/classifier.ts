@@ -58,9 +58,14 @@ export interface ClassifierOptions {
   vectorEpochs?: number;
 }
 
+export interface ClassifyOptions {
+  /** Also report each half's own probability per ranked intent, and the coverage factor. */
+  explain?: boolean;
+}
+
 export interface IntentClassifier {
   readonly intents: readonly string[];
-  classify(text: string): Classification;
+  classify(text: string, options?: ClassifyOptions): Classification;
 }
 
 export const DEFAULT_LEARNING_RATE = 4;
@@ -143,7 +148,7 @@ export function trainClassifier(intents: readonly Intent[], options: ClassifierO
   }
   const denseScores = new Float64Array(modelClasses);
 
-  function classify(text: string): Classification {
+  function classify(text: string, options: ClassifyOptions = {}): Classification {
     for (const p of patterns) {
       if (p.re.test(text)) {
         return { intent: p.intent, confidence: 1, ranking: [{ intent: p.intent, score: 1 }], pattern: p.source };
@@ -153,8 +158,15 @@ export function trainClassifier(intents: readonly Intent[], options: ClassifierO
     if (vector.index.length === 0) return { intent: null, confidence: 0, ranking: [] };
     model.logits(vector, scores);
     const dense = denseModel ? denseVector(text) : null;
+    // Each half's own probabilities, only when asked (explain): two more softmaxes per message.
+    let halves: { lexical: Float64Array; vectors: Float64Array } | undefined;
     if (denseModel && dense) {
       denseModel.logits(dense, denseScores);
+      if (options.explain) {
+        halves = { lexical: Float64Array.from(scores), vectors: Float64Array.from(denseScores) };
+        softmaxInPlace(halves.lexical);
+        softmaxInPlace(halves.vectors);
+      }
       for (let c = 0; c < modelClasses; c++) scores[c] = lexicalWeight * scores[c]! + (1 - lexicalWeight) * denseScores[c]!;
     }
     softmaxInPlace(scores);
@@ -162,10 +174,14 @@ export function trainClassifier(intents: readonly Intent[], options: ClassifierO
     // The out-of-scope class (index `classes`, when there is one) is left out of the ranking.
     const rejected = modelClasses > classes ? scores[classes]! : 0;
     const best = topK(scores, RANKING_SIZE, classes);
-    const ranking = best.map((i) => ({ intent: names[i]!, score: round4(scores[i]! * coverage) }));
+    const ranking = best.map((i) => ({
+      intent: names[i]!,
+      score: round4(scores[i]! * coverage),
+      ...(halves ? { lexical: round4(halves.lexical[i]!), vectors: round4(halves.vectors[i]!) } : {}),
+    }));
     const top = ranking[0]!;
     const accepted = top.score >= threshold && scores[best[0]!]! > rejected;
-    return { intent: accepted ? top.intent : null, confidence: top.score, ranking };
+    return { intent: accepted ? top.intent : null, confidence: top.score, ranking, ...(options.explain ? { coverage: round4(covered), coverageExponent } : {}) };
   }
 
   return { intents: names, classify };

@@ -37,7 +37,7 @@ export function createBot(file: IntentsFile, path: string): BotEngine {
     file: path,
     language: file.language,
     settings,
-    classify: (text) => classifier.classify(text),
+    classify: (text, options) => classifier.classify(text, options),
     sentiment,
     intent: (name) => byName.get(name),
     respond(name, pick = 0) {

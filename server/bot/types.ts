@@ -38,10 +38,19 @@ export interface Classification {
   /** Best intent, or null when below the confidence threshold (out of scope). */
   intent: string | null;
   confidence: number;
-  /** Top intents, best first, with scores in 0..1. */
-  ranking: Array<{ intent: string; score: number }>;
+  /**
+   * Top intents, best first, with scores in 0..1. With `explain`, also each half's own
+   * probability for the intent: the lexical model's and the sentence-vector model's.
+   */
+  ranking: Array<{ intent: string; score: number; lexical?: number; vectors?: number }>;
   /** The pattern that decided the intent, when one did. */
   pattern?: string;
+  /**
+   * With `explain`: the share (0..1) of the message's TF-IDF weight on features the examples
+   * know; the fused probability was multiplied by coverage^coverageExponent.
+   */
+  coverage?: number;
+  coverageExponent?: number;
 }
 
 export interface SentimentResult {
@@ -53,7 +62,7 @@ export interface BotEngine {
   readonly file: string;
   readonly language: Language;
   readonly settings: IntentSettings;
-  classify(text: string): Classification;
+  classify(text: string, options?: { explain?: boolean }): Classification;
   sentiment(text: string): SentimentResult;
   intent(name: string): Intent | undefined;
   /** A response for the intent (or the fallback when name is null), chosen by `pick` (0..1). */

@@ -120,6 +120,9 @@ describe('npm run intents -- explain', () => {
     expect(r.stdout).toContain('decision: ESCALATE (requested)');
 
     const negation = await cli(['explain', "the parcel hasn't arrived, but thanks"]);
+    // No pattern: each ranked intent shows both halves of the classifier, and the coverage.
+    expect(negation.stdout).toMatch(/^ {2}[01]\.\d{3} {2}\w+ {3}\(lexical [01]\.\d{3}, sentence vectors [01]\.\d{3}\)$/m);
+    expect(negation.stdout).toMatch(/^ {2}confidence = fused probability × coverage\^2; coverage [01]\.\d{3} /m);
     expect(negation.stdout).toMatch(/"hasn't"\s+negator/);
     expect(negation.stdout).toMatch(/"but"\s+clause-break/);
     expect(negation.stdout).toMatch(/^decision: reply /m);
