@@ -91,7 +91,33 @@ export function defaultVectorEpochs(examples: number): number {
   return Math.min(100, Math.max(8, Math.ceil(40_000 / Math.max(1, examples))));
 }
 
+/** Trains and returns the classifier in one go (tests, benchmarks, the CLI). */
 export function trainClassifier(intents: readonly Intent[], options: ClassifierOptions): IntentClassifier {
+  const steps = buildClassifier(intents, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * Trains while letting the event loop run: the server uses this, so a large intents file
+ * (CLINC150-sized: about 12 s of training) reloads without holding up every chat meanwhile.
+ * Same result as trainClassifier, bit for bit.
+ */
+export async function trainClassifierAsync(intents: readonly Intent[], options: ClassifierOptions): Promise<IntentClassifier> {
+  const steps = buildClassifier(intents, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Work between two yields: a few milliseconds at most, whatever the file's size. */
+const YIELD_EVERY = 256;
+
+function* buildClassifier(intents: readonly Intent[], options: ClassifierOptions): Generator<void, IntentClassifier, void> {
   const { language, threshold } = options;
   const names = intents.map((i) => i.name);
   const classes = names.length;
@@ -102,9 +128,13 @@ export function trainClassifier(intents: readonly Intent[], options: ClassifierO
 
   const raw: Array<{ features: Map<string, number>; label: number }> = [];
   const texts: string[] = [];
-  intents.forEach((intent, label) => {
-    for (const ex of intent.examples) { raw.push({ features: extract(ex), label }); texts.push(ex); }
-  });
+  for (const [label, intent] of intents.entries()) {
+    for (const ex of intent.examples) {
+      raw.push({ features: extract(ex), label });
+      texts.push(ex);
+      if (raw.length % YIELD_EVERY === 0) yield;
+    }
+  }
   const oos = options.outOfScope ?? [];
   // The out-of-scope class, when there are examples of it, is the last one (index `classes`).
   const modelClasses = oos.length > 0 ? classes + 1 : classes;
@@ -121,7 +151,7 @@ export function trainClassifier(intents: readonly Intent[], options: ClassifierO
     seed: options.seed ?? 1,
   };
   const model = new LinearModel(new Float32Array(vocab.size * modelClasses), new Float32Array(modelClasses));
-  train(docs, model, settings);
+  yield* trainSteps(docs, model, settings);
   const scores = new Float64Array(modelClasses);
   const coverageExponent = options.coverageExponent ?? DEFAULT_COVERAGE_EXPONENT;
 
@@ -143,8 +173,12 @@ export function trainClassifier(intents: readonly Intent[], options: ClassifierO
   if (vectors) {
     const zero = new Float32Array(vectors.dim);
     denseModel = new DenseModel(new Float32Array(modelClasses * vectors.dim), new Float32Array(modelClasses), vectors.dim);
-    const denseDocs = raw.map((r, i) => ({ x: denseVector(texts[i]!) ?? zero, y: r.label, w: docs[i]!.w }));
-    train(denseDocs, denseModel, { ...settings, epochs: options.vectorEpochs ?? defaultVectorEpochs(docs.length) });
+    const denseDocs: Array<{ x: Float32Array; y: number; w: number }> = [];
+    for (const [i, r] of raw.entries()) {
+      denseDocs.push({ x: denseVector(texts[i]!) ?? zero, y: r.label, w: docs[i]!.w });
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) yield;
+    }
+    yield* trainSteps(denseDocs, denseModel, { ...settings, epochs: options.vectorEpochs ?? defaultVectorEpochs(docs.length) });
   }
   const denseScores = new Float64Array(modelClasses);
 
@@ -257,7 +291,8 @@ class DenseModel implements Model<Float32Array> {
   }
 }
 
-function train<X>(docs: Array<{ x: X; y: number; w: number }>, model: Model<X>, s: TrainSettings): void {
+/** SGD over the examples; yields every YIELD_EVERY examples so the caller can pause. */
+function* trainSteps<X>(docs: Array<{ x: X; y: number; w: number }>, model: Model<X>, s: TrainSettings): Generator<void, void, void> {
   const { weights, bias } = model;
   const classes = bias.length;
   // Averaging the weights of the second half of the epochs smooths SGD's noise (Polyak averaging).
@@ -275,7 +310,9 @@ function train<X>(docs: Array<{ x: X; y: number; w: number }>, model: Model<X>, 
     shuffle(order, random);
     const lr = s.learningRate / (1 + epoch / 2);
     const decay = 1 - lr * s.l2;
+    let visited = 0;
     for (const i of order) {
+      if (++visited % YIELD_EVERY === 0) yield;
       // Shrinking: an example the model already gets right with p ≥ EASY sits out the next epochs.
       if (restUntil[i]! > epoch) continue;
       const { x, y, w } = docs[i]!;

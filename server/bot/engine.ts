@@ -1,6 +1,6 @@
 // The bot engine: an intents file turned into a classifier, a sentiment scorer and responses.
 import type { BotEngine, IntentsFile, Intent } from './types';
-import { trainClassifier } from './classifier';
+import { trainClassifier, trainClassifierAsync, type ClassifierOptions, type IntentClassifier } from './classifier';
 import { loadIntentsFile, resolveSettings } from './intents';
 import { createSentimentScorer } from './sentiment';
 import { englishVectors } from './vectors';
@@ -20,15 +20,27 @@ export function pickIndex(length: number, pick: number): number {
   return Math.min(Math.floor(p * length), length - 1);
 }
 
-/** Builds an engine from an already validated intents file. */
-export function createBot(file: IntentsFile, path: string): BotEngine {
-  const settings = resolveSettings(file.settings);
-  const classifier = trainClassifier(file.intents, {
+function classifierOptions(file: IntentsFile): ClassifierOptions {
+  return {
     language: file.language,
-    threshold: settings.confidenceThreshold,
+    threshold: resolveSettings(file.settings).confidenceThreshold,
     // The sentence vectors come from an English encoder; other languages are classified lexically.
     vectors: file.language === 'en' ? englishVectors() : undefined,
-  });
+  };
+}
+
+/** Builds an engine from an already validated intents file, training in one go. */
+export function createBot(file: IntentsFile, path: string): BotEngine {
+  return assemble(file, path, trainClassifier(file.intents, classifierOptions(file)));
+}
+
+/** The same engine, trained in slices so the event loop keeps serving chats meanwhile. */
+export async function createBotAsync(file: IntentsFile, path: string): Promise<BotEngine> {
+  return assemble(file, path, await trainClassifierAsync(file.intents, classifierOptions(file)));
+}
+
+function assemble(file: IntentsFile, path: string, classifier: IntentClassifier): BotEngine {
+  const settings = resolveSettings(file.settings);
   const sentiment = createSentimentScorer(file.language);
   const byName = new Map<string, Intent>(file.intents.map((i) => [i.name, i]));
   const fallback = file.fallback ?? DEFAULT_FALLBACK;
@@ -51,5 +63,5 @@ export function createBot(file: IntentsFile, path: string): BotEngine {
 
 /** Loads, validates (throws IntentsError listing every problem) and builds an engine. */
 export async function loadBot(path: string): Promise<BotEngine> {
-  return createBot(await loadIntentsFile(path), path);
+  return createBotAsync(await loadIntentsFile(path), path);
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadIntentsFile, resolveSettings, exampleKey } from '../../server/bot/intents';
-import { trainClassifier, type IntentClassifier } from '../../server/bot/classifier';
+import { trainClassifier, trainClassifierAsync, type IntentClassifier } from '../../server/bot/classifier';
 import { englishVectors } from '../../server/bot/vectors';
 import { evaluate, loadCases, type LabelledCase } from '../../server/bot/evaluate';
 import type { IntentsFile } from '../../server/bot/types';
@@ -108,6 +108,29 @@ describe('intent classifier on intents/default.cases.jsonl', () => {
     expect(c.intents.length).toBeGreaterThanOrEqual(150);
     expect(c.classify('where is my order v7').ranking[0]!.intent).toBe('order_status_7');
     expect(c.classify('I forgot my password v3').ranking[0]!.intent).toBe('password_reset_3');
+  });
+});
+
+describe('training without holding up the server', () => {
+  it('trainClassifierAsync lets other work run while it trains, and gives the same classifier', async () => {
+    const intents = file.intents.flatMap((intent) => Array.from({ length: 3 }, (_, k) => ({
+      ...intent, name: `${intent.name}_${k}`, patterns: undefined, examples: intent.examples.map((e) => `${e} v${k}`),
+    })));
+    const options = { language: 'en' as const, threshold: 0.2, vectors: englishVectors() };
+    // Other work: a chain of immediates, as a socket's callbacks would queue.
+    let ran = 0;
+    let running = true;
+    const spin = () => { if (running) { ran++; setImmediate(spin); } };
+    setImmediate(spin);
+    const sync = trainClassifier(intents, options);
+    const duringSync = ran;
+    const async = await trainClassifierAsync(intents, options);
+    running = false;
+    expect(duringSync).toBe(0);
+    expect(ran).toBeGreaterThan(10);
+    for (const text of ['where is my order v1', 'I forgot my password v2', 'hello there', 'asdfgh', 'how much is my salary']) {
+      expect(async.classify(text, { explain: true }), text).toEqual(sync.classify(text, { explain: true }));
+    }
   });
 });
 
