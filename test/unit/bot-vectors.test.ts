@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EmbeddingsModel } from '@energetic-ai/embeddings';
-import { PIECES_FILE, decodeVectors, encodeVectors, englishVectors } from '../../server/bot/vectors';
+import { PIECES_FILE, START, decodeVectors, encodeVectors, englishVectors } from '../../server/bot/vectors';
 import { trainClassifier } from '../../server/bot/classifier';
 import { createBot } from '../../server/bot/engine';
 import { tokenize } from '../../server/bot/text';
@@ -41,7 +41,7 @@ describe('sentence vectors (server/bot/vectors.ts)', () => {
       ['salary', 'paycheck', 'weather'],
       ['refund', 'reimbursement', 'parcel'],
       ['parcel', 'package', 'salary'],
-      ['money back', 'reimburse', 'parcel'],
+      ['i want my money back', 'please refund me', 'where is my parcel'],
     ];
     for (const [word, near, far] of pairs) {
       const v = vectorOf(word);
@@ -66,6 +66,27 @@ describe('sentence vectors (server/bot/vectors.ts)', () => {
     expect(() => decodeVectors(new TextEncoder().encode('not a table at all'), twoPieces)).toThrow(/not a Heed vector table/);
     expect(() => decodeVectors(good, [['<unk>', 0]])).toThrow(/2 pieces, the piece list 1/);
     expect(() => decodeVectors(good.subarray(0, good.length - 1), twoPieces)).toThrow(/bytes, expected/);
+  });
+
+  it('uses a pair\'s own row for a piece right after the piece it was seen after, and the piece\'s row otherwise', () => {
+    // Six reserved control symbols, then "▁a" (6) and "▁b" (7); 2 dimensions.
+    const pieces: Array<[string, number]> = [['<unk>', 0], ['<s>', 0], ['</s>', 0], ['x1', 0], ['x2', 0], ['x3', 0], ['▁a', -1], ['▁b', -1]];
+    const table = new Float32Array(8 * 2);
+    table.set([1, 0], 6 * 2);
+    table.set([0, 1], 7 * 2);
+    const bin = encodeVectors(table, 8, 2, [
+      { prev: 6, piece: 7, row: Float32Array.of(0, -1) }, // "b" after "a"
+      { prev: START, piece: 6, row: Float32Array.of(-1, -1) }, // "a" opening a message
+    ]);
+    const v = decodeVectors(bin, pieces);
+    const embed = (words: string[]) => { const out = new Float32Array(2); v.embed(words, out); return Array.from(out); };
+    expect(embed(['b'])).toEqual([0, 1]);
+    expect(embed(['a'])).toEqual([-1, -1]);
+    expect(embed(['b', 'a'])).toEqual([0.5, 0.5]);
+    expect(embed(['a', 'b'])).toEqual([-0.5, -1]);
+    expect(embed(['b', 'a', 'b'])).toEqual([Math.fround(1 / 3), 0]);
+    const bad = encodeVectors(table, 8, 2, [{ prev: 9, piece: 7, row: Float32Array.of(0, 0) }]);
+    expect(() => decodeVectors(bad, pieces)).toThrow(/pair 0 names piece 9, beyond the 8 pieces/);
   });
 
   it('lets the classifier place a paraphrase that shares no content word with the examples', () => {
