@@ -102,7 +102,7 @@ export function trainClassifier(intents: readonly Intent[], options: ClassifierO
 
 /**
  * Trains while letting the event loop run: the server uses this, so a large intents file
- * (CLINC150-sized: about 12 s of training) reloads without holding up every chat meanwhile.
+ * (CLINC150-sized: 10–12 s of training) reloads without holding up every chat meanwhile.
  * Same result as trainClassifier, bit for bit.
  */
 export async function trainClassifierAsync(intents: readonly Intent[], options: ClassifierOptions): Promise<IntentClassifier> {
@@ -182,7 +182,7 @@ function* buildClassifier(intents: readonly Intent[], options: ClassifierOptions
   }
   const denseScores = new Float64Array(modelClasses);
 
-  function classify(text: string, options: ClassifyOptions = {}): Classification {
+  function classify(text: string, asked: ClassifyOptions = {}): Classification {
     for (const p of patterns) {
       if (p.re.test(text)) {
         return { intent: p.intent, confidence: 1, ranking: [{ intent: p.intent, score: 1 }], pattern: p.source };
@@ -196,7 +196,7 @@ function* buildClassifier(intents: readonly Intent[], options: ClassifierOptions
     let halves: { lexical: Float64Array; vectors: Float64Array } | undefined;
     if (denseModel && dense) {
       denseModel.logits(dense, denseScores);
-      if (options.explain) {
+      if (asked.explain) {
         halves = { lexical: Float64Array.from(scores), vectors: Float64Array.from(denseScores) };
         softmaxInPlace(halves.lexical);
         softmaxInPlace(halves.vectors);
@@ -215,7 +215,7 @@ function* buildClassifier(intents: readonly Intent[], options: ClassifierOptions
     }));
     const top = ranking[0]!;
     const accepted = top.score >= threshold && scores[best[0]!]! > rejected;
-    return { intent: accepted ? top.intent : null, confidence: top.score, ranking, ...(options.explain ? { coverage: round4(covered), coverageExponent } : {}) };
+    return { intent: accepted ? top.intent : null, confidence: top.score, ranking, ...(asked.explain ? { coverage: round4(covered), coverageExponent } : {}) };
   }
 
   return { intents: names, classify };
