@@ -9,7 +9,7 @@ import { decideTurn, initialMemory, nextRunning } from './escalation';
 import { ChatError } from './errors';
 import { KeyedLock } from './lock';
 import { fromStates, targetState } from './state';
-import { text } from './texts';
+import { text, textLanguage, type TextKey } from './texts';
 import { newToken, sha256, verifyIdentity } from '../auth/crypto';
 import type { BotEngine } from '../bot/types';
 import type { HeedConfig, SiteConfig } from '../config';
@@ -155,7 +155,7 @@ export class ChatService {
     const email = contact.email.trim().slice(0, 254);
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new ChatError('bad_frame', 'That email address does not look right');
     await this.store.updateConversation(conv.id, { contact: { email, name: contact.name?.trim().slice(0, 200) || undefined } });
-    await this.post(conv.id, { from: 'system', text: text('contactSaved', { email }) });
+    await this.say(conv.id, 'contactSaved', { email });
     await this.bus.publish({ kind: 'conversation', conversationId: conv.id });
   }
 
@@ -189,6 +189,22 @@ export class ChatService {
     return message;
   }
 
+  /**
+   * Posts one of the server's own messages in the conversation's language: its visitor's locale,
+   * else the site bot's language, else English.
+   */
+  private async say(conversationId: string, key: TextKey, vars: Record<string, string> = {}): Promise<void> {
+    const conv = await this.store.getConversation(conversationId);
+    const visitor = conv ? await this.store.getVisitor(conv.visitorId) : null;
+    let botLanguage: string | undefined;
+    try {
+      botLanguage = conv ? this.bots.get(conv.siteId).language : undefined;
+    } catch {
+      botLanguage = undefined; // a site without a bot: its visitor's locale or English
+    }
+    await this.post(conversationId, { from: 'system', text: text(key, vars, textLanguage(visitor?.locale, botLanguage)) });
+  }
+
   /** P9: leaves `bot` for `queued` with the reason stored. Idempotent: a second call does nothing. */
   async escalate(conv: Conversation, reason: EscalationReason, botSays?: string): Promise<boolean> {
     const queuedAt = this.now();
@@ -199,7 +215,7 @@ export class ChatService {
     await this.store.enqueue(conv.id, queuedAt);
     if (botSays && reason === 'intent') await this.post(conv.id, { from: 'bot', text: botSays });
     const online = await this.store.onlineAgents();
-    await this.post(conv.id, { from: 'system', text: text(online.length ? 'queued' : 'offline') });
+    await this.say(conv.id, online.length ? 'queued' : 'offline');
     await this.bus.publish({ kind: 'conversation', conversationId: conv.id });
     await this.bus.publish({ kind: 'queue' });
     return true;
@@ -275,7 +291,7 @@ export class ChatService {
       throw new ChatError('bad_state', `The conversation is ${conv.state}, not queued`);
     }
     await this.store.dequeue(conversationId);
-    await this.post(conversationId, { from: 'system', text: text('joined', { name: agent.name }) });
+    await this.say(conversationId, 'joined', { name: agent.name });
     await this.bus.publish({ kind: 'conversation', conversationId });
     await this.bus.publish({ kind: 'queue' });
     return won;
@@ -310,7 +326,7 @@ export class ChatService {
     );
     if (!closed) throw new ChatError('bad_state', 'The conversation is already closed');
     await this.store.dequeue(conversationId);
-    await this.post(conversationId, { from: 'system', text: text('closed') });
+    await this.say(conversationId, 'closed');
     await this.bus.publish({ kind: 'conversation', conversationId });
     await this.bus.publish({ kind: 'queue' });
   }
@@ -323,7 +339,7 @@ export class ChatService {
       if (!to) throw new ChatError('not_found', 'No such agent');
       const ok = await this.store.updateConversation(conversationId, { agentId: to.id }, fromStates('transfer_to_agent'));
       if (!ok) throw new ChatError('bad_state');
-      await this.post(conversationId, { from: 'system', text: text('transferred', { name: to.name }) });
+      await this.say(conversationId, 'transferred', { name: to.name });
     } else {
       const at = this.now();
       const ok = await this.store.updateConversation(
@@ -332,7 +348,7 @@ export class ChatService {
       );
       if (!ok) throw new ChatError('bad_state');
       await this.store.enqueue(conversationId, at);
-      await this.post(conversationId, { from: 'system', text: text('requeued') });
+      await this.say(conversationId, 'requeued');
       await this.bus.publish({ kind: 'queue' });
     }
     await this.bus.publish({ kind: 'conversation', conversationId });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_INTENTS } from '../../server/config';
 import { startServer, type TestServer } from '../helpers/server';
+import { TEXTS } from '../../server/chat/texts';
 import type { WsClient } from '../helpers/ws-client';
 
 let s: TestServer;
@@ -122,6 +123,26 @@ describe('P10 queue and offline', () => {
     expect(conv.contact).toEqual({ email: 'mia@example.com', name: 'Mia' });
     const texts = (await s.store.getMessages(welcome.conversationId)).map((m) => m.text);
     expect(texts).toContain('Please call me back about order 1234');
+  });
+
+  it('[P10] the server\'s own messages come in the visitor\'s language, English when it has none of ours', async () => {
+    s = await startServer();
+    const systemTexts = async (conversationId: string) =>
+      (await s.store.getMessages(conversationId)).filter((m) => m.from === 'system').map((m) => m.text);
+    const es = await s.visitor();
+    const wEs = await es.hello({ locale: 'es-MX' });
+    es.send({ type: 'handoff' });
+    await queuedVisitor(es);
+    const from = es.mark();
+    es.send({ type: 'send', clientId: 'es-1', text: 'llámenme', contact: { email: 'ana@example.com' } });
+    await es.waitFor((f) => f.type === 'ack' && f.clientId === 'es-1', { from });
+    expect(await systemTexts(wEs.conversationId)).toEqual([TEXTS.es.offline, TEXTS.es.contactSaved.replace('{email}', 'ana@example.com')]);
+
+    const other = await s.visitor();
+    const wOther = await other.hello({ locale: 'ja-JP' });
+    other.send({ type: 'handoff' });
+    await queuedVisitor(other);
+    expect(await systemTexts(wOther.conversationId)).toEqual([TEXTS.en.offline]);
   });
 
   it('[P10] a bad email in the offline form is an error and the message is still stored', async () => {
