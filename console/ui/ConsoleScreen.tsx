@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AgentInfo } from '../../shared/protocol';
 import type { AgentClient, ClientEvent } from '../client';
+import { createDraftStore, sessionStorageOrNull } from '../drafts';
 import { reasonKey, truncate } from '../format';
 import { isMine } from '../state';
 import { TypingSender } from '../typing';
@@ -26,7 +27,8 @@ export function ConsoleScreen({ client, agent: signedIn, onSignOut, onExpired }:
   const agent = s.agent ?? signedIn;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState({ n: 0, text: '' });
-  const drafts = useRef(new Map<string, string>());
+  // Unsent replies survive a reload and a sign-in after expiry; they belong to this agent only.
+  const drafts = useMemo(() => createDraftStore(sessionStorageOrNull(), signedIn.id), [signedIn.id]);
   const typers = useRef(new Map<string, TypingSender>());
 
   useEffect(() => {
@@ -38,6 +40,11 @@ export function ConsoleScreen({ client, agent: signedIn, onSignOut, onExpired }:
     const n = s.queue.length;
     document.title = n > 0 ? `(${n}) ${t('app.title')}` : t('app.title');
   }, [s.queue.length, t]);
+
+  // A closed chat takes no more replies: drop its draft, whoever closed it.
+  useEffect(() => {
+    for (const c of Object.values(s.conversations)) if (c.state === 'closed') drafts.clear(c.id);
+  }, [s.conversations, drafts]);
 
   // Names the queue gave visitors, kept after the entry leaves the queue (claimed chats).
   const names = useRef(new Map<string, string>());
@@ -112,6 +119,8 @@ export function ConsoleScreen({ client, agent: signedIn, onSignOut, onExpired }:
         setSelectedId(id);
       },
       close: (id) => {
+        // The draft goes when the server says the chat is closed (the effect above), not before:
+        // a refused close leaves the agent's text where it was.
         typers.current.get(id)?.stop();
         client.close(id);
       },
@@ -123,11 +132,11 @@ export function ConsoleScreen({ client, agent: signedIn, onSignOut, onExpired }:
       discard: (clientId) => client.discard(clientId),
       retry: (clientId) => client.retry(clientId),
       draft: (id, text) => {
-        if (text !== undefined) drafts.current.set(id, text);
-        return drafts.current.get(id) ?? '';
+        if (text !== undefined) drafts.set(id, text);
+        return drafts.get(id);
       },
     }),
-    [client, typer],
+    [client, typer, drafts],
   );
 
   const view = (id: string) => {
@@ -143,6 +152,8 @@ export function ConsoleScreen({ client, agent: signedIn, onSignOut, onExpired }:
   const rememberedName = selectedId ? names.current.get(selectedId) : undefined;
 
   async function signOut() {
+    // Signing out on purpose (maybe on a shared computer): leave no unsent text behind.
+    drafts.clearAll();
     onSignOut();
   }
 
