@@ -4,6 +4,7 @@ import type { AgentInfo, ConversationDetail, QueueEntry } from '../../shared/pro
 import { reasonLongKey } from '../format';
 import { isMine, type Outgoing } from '../state';
 import { ReasonBadge } from './Badges';
+import { CloseChat } from './CloseChat';
 import { ReplyBox } from './ReplyBox';
 import { SentimentTrail } from './SentimentTrail';
 import { Transcript } from './Transcript';
@@ -77,9 +78,7 @@ export function ConversationView(p: ConversationViewProps) {
             </button>
           )}
           {mine && (
-            <button type="button" class="btn danger" data-testid="close-chat" onClick={() => p.actions.close(c.id)}>
-              {t('conv.close')}
-            </button>
+            <CloseChat key={c.id} conversationId={c.id} name={name} onConfirm={() => p.actions.close(c.id)} />
           )}
         </div>
       </header>

@@ -93,6 +93,7 @@ it('visitor asks, gets the bot\'s answer, grows angry and is queued; the agent c
 
   // The agent closes the chat; the visitor is told.
   await agent.getByTestId('close-chat').click();
+  await agent.getByTestId('close-confirm-button').click(); // closing asks first
   await expect.poll(async () => (await visitor.getByTestId('heed-state').textContent()) ?? '', { timeout: 10_000 }).toMatch(/closed|ended/i);
   await visitor.screenshot({ path: join(SHOTS, '6-visitor-closed.png') });
 }, 120_000);
