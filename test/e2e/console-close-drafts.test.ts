@@ -2,15 +2,14 @@
 // an unsent reply survives a page reload until it is sent or the chat is closed. Real server,
 // real Chromium, the agent's own clicks and keys.
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { axeViolations as axe } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { startServer, type TestServer } from '../helpers/server';
 import type { WsClient } from '../helpers/ws-client';
 
-const axeSource: string = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 const SHOTS = join(process.cwd(), 'test-results', 'e2e');
 let s: TestServer;
 let browser: Browser;
@@ -27,17 +26,6 @@ afterAll(async () => {
   await s?.close();
 });
 
-/** axe-core's violations, each with the offending elements so a failure says where. */
-async function axe(page: Page): Promise<Array<{ id: string; help: string; where: string[] }>> {
-  // Evaluated through the DevTools protocol: the console's CSP (rightly) blocks inline scripts.
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    type Node = { html: string; any: Array<{ message: string }> };
-    const w = window as unknown as { axe: { run(ctx: Document): Promise<{ violations: Array<{ id: string; help: string; nodes: Node[] }> }> } };
-    const r = await w.axe.run(document);
-    return r.violations.map((v) => ({ id: v.id, help: v.help, where: v.nodes.map((n) => `${n.html} ${n.any[0]?.message ?? ''}`) }));
-  });
-}
 
 /** Opens the console and signs in if the session cookie does not already do it. */
 async function openConsole(page: Page): Promise<void> {

@@ -1,11 +1,10 @@
 // The agent console as a person uses it: keyboard only, screen-reader names, axe-core clean.
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { axeViolations as axe } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { startServer, type TestServer } from '../helpers/server';
 
-const axeSource: string = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 let s: TestServer;
 let browser: Browser;
 
@@ -20,15 +19,6 @@ afterAll(async () => {
   await s?.close();
 });
 
-async function axe(page: Page): Promise<Array<{ id: string; nodes: number; help: string }>> {
-  // Evaluated through the DevTools protocol: the console's CSP (rightly) blocks inline scripts.
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document): Promise<{ violations: Array<{ id: string; help: string; nodes: unknown[] }> }> } };
-    const r = await w.axe.run(document);
-    return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.length }));
-  });
-}
 
 it('logs in by keyboard alone, shows a clear error first, and is axe-clean before and after', async () => {
   const page = await (await browser.newContext()).newPage();

@@ -3,14 +3,12 @@
 // violations closed and open (inside the shadow root too), and the Arabic layout.
 
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { axeViolations as axe } from '../helpers/axe';
 import { focused, launcher, messages, openChat, startHarness, visitor, waitText, type Harness } from './widget-harness';
 
 const SHOTS = join(process.cwd(), 'test-results', 'e2e');
-const AXE = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 const ar = JSON.parse(readFileSync('widget/locales/ar.json', 'utf8')) as Record<string, string>;
 let h: Harness;
 
@@ -69,14 +67,6 @@ it('works by keyboard only: Tab reaches the launcher, Enter opens, a sensible or
   await ctx.close();
 }, 40_000);
 
-async function axe(page: Page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const a = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    const r = await a.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
-}
 
 it('axe-core reports no violations with the chat closed and open (shadow root included)', async () => {
   const { ctx, page } = await visitor(h);
