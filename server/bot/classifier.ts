@@ -158,9 +158,9 @@ function* buildClassifier(intents: readonly Intent[], options: ClassifierOptions
   // The vector half: same classes, same training, on the L2-normalised sentence vector.
   const { vectors } = options;
   const lexicalWeight = vectors ? (options.lexicalWeight ?? DEFAULT_LEXICAL_WEIGHT) : 1;
-  const denseVector = (text: string): Float32Array | null => {
+  /** The message's unit-length vector, written into `value` (a new array for each training example). */
+  const denseVector = (text: string, value = new Float32Array(vectors?.dim ?? 0)): Float32Array | null => {
     if (!vectors) return null;
-    const value = new Float32Array(vectors.dim);
     if (vectors.embed(tokenize(text, language), value) === 0) return null;
     let norm = 0;
     for (let j = 0; j < value.length; j++) norm += value[j]! * value[j]!;
@@ -181,6 +181,7 @@ function* buildClassifier(intents: readonly Intent[], options: ClassifierOptions
     yield* trainSteps(denseDocs, denseModel, { ...settings, epochs: options.vectorEpochs ?? defaultVectorEpochs(docs.length) });
   }
   const denseScores = new Float64Array(modelClasses);
+  const denseBuffer = new Float32Array(vectors?.dim ?? 0); // reused by classify: one message at a time
 
   function classify(text: string, asked: ClassifyOptions = {}): Classification {
     for (const p of patterns) {
@@ -191,7 +192,7 @@ function* buildClassifier(intents: readonly Intent[], options: ClassifierOptions
     const { vector, coverage: covered } = vocab.vector(extract(text));
     if (vector.index.length === 0) return { intent: null, confidence: 0, ranking: [] };
     model.logits(vector, scores);
-    const dense = denseModel ? denseVector(text) : null;
+    const dense = denseModel ? denseVector(text, denseBuffer) : null;
     // Each half's own probabilities, only when asked (explain): two more softmaxes per message.
     let halves: { lexical: Float64Array; vectors: Float64Array } | undefined;
     if (denseModel && dense) {
