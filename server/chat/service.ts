@@ -155,7 +155,7 @@ export class ChatService {
     const email = contact.email.trim().slice(0, 254);
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new ChatError('bad_frame', 'That email address does not look right');
     await this.store.updateConversation(conv.id, { contact: { email, name: contact.name?.trim().slice(0, 200) || undefined } });
-    await this.say(conv.id, 'contactSaved', { email });
+    await this.say(conv, 'contactSaved', { email });
     await this.bus.publish({ kind: 'conversation', conversationId: conv.id });
   }
 
@@ -193,8 +193,9 @@ export class ChatService {
    * Posts one of the server's own messages in the conversation's language: its visitor's locale,
    * else the site bot's language, else English.
    */
-  private async say(conversationId: string, key: TextKey, vars: Record<string, string> = {}): Promise<void> {
-    const conv = await this.store.getConversation(conversationId);
+  private async say(conversation: Conversation | string, key: TextKey, vars: Record<string, string> = {}): Promise<void> {
+    const conversationId = typeof conversation === 'string' ? conversation : conversation.id;
+    const conv = typeof conversation === 'string' ? await this.store.getConversation(conversation) : conversation;
     const visitor = conv ? await this.store.getVisitor(conv.visitorId) : null;
     let botLanguage: string | undefined;
     try {
@@ -215,7 +216,7 @@ export class ChatService {
     await this.store.enqueue(conv.id, queuedAt);
     if (botSays && reason === 'intent') await this.post(conv.id, { from: 'bot', text: botSays });
     const online = await this.store.onlineAgents();
-    await this.say(conv.id, online.length ? 'queued' : 'offline');
+    await this.say(conv, online.length ? 'queued' : 'offline');
     await this.bus.publish({ kind: 'conversation', conversationId: conv.id });
     await this.bus.publish({ kind: 'queue' });
     return true;
@@ -291,7 +292,7 @@ export class ChatService {
       throw new ChatError('bad_state', `The conversation is ${conv.state}, not queued`);
     }
     await this.store.dequeue(conversationId);
-    await this.say(conversationId, 'joined', { name: agent.name });
+    await this.say(won, 'joined', { name: agent.name });
     await this.bus.publish({ kind: 'conversation', conversationId });
     await this.bus.publish({ kind: 'queue' });
     return won;
@@ -326,7 +327,7 @@ export class ChatService {
     );
     if (!closed) throw new ChatError('bad_state', 'The conversation is already closed');
     await this.store.dequeue(conversationId);
-    await this.say(conversationId, 'closed');
+    await this.say(closed, 'closed');
     await this.bus.publish({ kind: 'conversation', conversationId });
     await this.bus.publish({ kind: 'queue' });
   }
