@@ -129,6 +129,16 @@ export class AgentClient {
     this.frame({ type: 'close', conversationId });
   }
 
+  /**
+   * Hands a held conversation back to the queue: `transfer` without `agentId`. Returns false
+   * when not connected (nothing was sent). Pending until the server sends the new state or an error.
+   */
+  requeue(conversationId: string): boolean {
+    if (!this.frame({ type: 'transfer', conversationId })) return false;
+    this.setState({ ...this.state, requeueing: [...this.state.requeueing.filter((x) => x !== conversationId), conversationId] });
+    return true;
+  }
+
   typing(conversationId: string, on: boolean): void {
     this.frame({ type: 'typing', conversationId, on });
   }

@@ -30,6 +30,8 @@ export interface Notice {
   code: ErrorCode | string;
   message: string;
   conversationId?: string;
+  /** What the agent was doing when the server refused, when the console knows. */
+  action?: 'requeue';
 }
 
 export interface ConsoleState {
@@ -45,10 +47,12 @@ export interface ConsoleState {
   notices: Notice[];
   /** Conversations this agent asked to claim and has not heard back about. */
   claiming: string[];
+  /** Conversations this agent asked to return to the queue and has not heard back about. */
+  requeueing: string[];
 }
 
 export function initialState(): ConsoleState {
-  return { status: 'idle', degraded: false, queue: [], conversations: {}, outbox: [], visitorTyping: {}, notices: [], claiming: [] };
+  return { status: 'idle', degraded: false, queue: [], conversations: {}, outbox: [], visitorTyping: {}, notices: [], claiming: [], requeueing: [] };
 }
 
 /** Inserts or replaces a message, keeping the transcript in `seq` order and free of duplicates. */
@@ -117,6 +121,7 @@ export function applyFrame(state: ConsoleState, frame: ServerToAgent, nextNotice
         outbox: pruneOutbox(state.outbox, conversations),
         visitorTyping: {},
         claiming: [],
+        requeueing: [],
       };
     }
     case 'queue':
@@ -173,14 +178,19 @@ export function applyFrame(state: ConsoleState, frame: ServerToAgent, nextNotice
         : state;
       return { ...next, outbox };
     }
-    case 'state':
-      return withConversation(state, frame.conversationId, (c) => ({
+    case 'state': {
+      // Any new state of the conversation answers a pending return to the queue.
+      const next = state.requeueing.includes(frame.conversationId)
+        ? { ...state, requeueing: state.requeueing.filter((x) => x !== frame.conversationId) }
+        : state;
+      return withConversation(next, frame.conversationId, (c) => ({
         ...c,
         state: frame.state,
         agentId: frame.agentId ?? (frame.state === 'queued' ? undefined : c.agentId),
         agentName: frame.agentName ?? (frame.state === 'queued' ? undefined : c.agentName),
         reason: frame.reason ?? c.reason,
       }));
+    }
     case 'typing':
       return { ...state, visitorTyping: { ...state.visitorTyping, [frame.conversationId]: frame.on } };
     case 'read':
@@ -194,11 +204,16 @@ export function applyFrame(state: ConsoleState, frame: ServerToAgent, nextNotice
         sentiment: upsertPoint(c.sentiment ?? [], frame.point),
       }));
     case 'error': {
+      // A refused reply names its clientId; an error naming only a conversation we asked to
+      // return to the queue is the answer to that request.
+      const requeueing =
+        frame.clientId === undefined && frame.conversationId !== undefined && state.requeueing.includes(frame.conversationId);
       const notice: Notice = {
         id: nextNoticeId(),
         code: frame.code,
         message: frame.message,
         conversationId: frame.conversationId,
+        ...(requeueing ? { action: 'requeue' as const } : {}),
       };
       const outbox = frame.clientId
         ? state.outbox.map((o) =>
@@ -208,7 +223,13 @@ export function applyFrame(state: ConsoleState, frame: ServerToAgent, nextNotice
       const claiming = frame.conversationId
         ? state.claiming.filter((x) => x !== frame.conversationId)
         : state.claiming;
-      return { ...state, outbox, claiming, notices: [...state.notices, notice] };
+      return {
+        ...state,
+        outbox,
+        claiming,
+        requeueing: requeueing ? state.requeueing.filter((x) => x !== frame.conversationId) : state.requeueing,
+        notices: [...state.notices, notice],
+      };
     }
   }
 }

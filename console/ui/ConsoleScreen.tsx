@@ -124,6 +124,12 @@ export function ConsoleScreen({ client, agent: signedIn, onSignOut, onExpired }:
         typers.current.get(id)?.stop();
         client.close(id);
       },
+      requeue: (id) => {
+        // The chat stays on screen (now queued, claimable again); its draft stays too, in case
+        // the server refuses or the agent claims it back.
+        typers.current.get(id)?.stop();
+        client.requeue(id);
+      },
       send: (id, text, note) => {
         client.send(id, text, note);
       },
@@ -202,6 +208,7 @@ export function ConsoleScreen({ client, agent: signedIn, onSignOut, onExpired }:
               pending={s.outbox.filter((o) => o.conversationId === selected.id)}
               visitorTyping={s.visitorTyping[selected.id] === true}
               claiming={s.claiming.includes(selected.id)}
+              requeueing={s.requeueing.includes(selected.id)}
               offline={s.status !== 'open'}
               actions={actions}
             />

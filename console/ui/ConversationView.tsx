@@ -6,6 +6,7 @@ import { isMine, type Outgoing } from '../state';
 import { ReasonBadge } from './Badges';
 import { CloseChat } from './CloseChat';
 import { ReplyBox } from './ReplyBox';
+import { ReturnToQueue } from './ReturnToQueue';
 import { SentimentTrail } from './SentimentTrail';
 import { Transcript } from './Transcript';
 import { VisitorContext } from './VisitorContext';
@@ -15,6 +16,7 @@ import { visitorName } from './names';
 export interface ConversationActions {
   claim: (id: string) => void;
   close: (id: string) => void;
+  requeue: (id: string) => void;
   send: (id: string, text: string, note: boolean) => void;
   typing: (id: string) => void;
   stopTyping: (id: string) => void;
@@ -32,6 +34,8 @@ export interface ConversationViewProps {
   pending: Outgoing[];
   visitorTyping: boolean;
   claiming: boolean;
+  /** A return to the queue was sent and not answered yet. */
+  requeueing: boolean;
   offline: boolean;
   actions: ConversationActions;
 }
@@ -76,6 +80,16 @@ export function ConversationView(p: ConversationViewProps) {
             >
               {p.claiming ? t('queue.claiming') : t('conv.claim')}
             </button>
+          )}
+          {mine && (
+            <ReturnToQueue
+              key={`requeue-${c.id}`}
+              conversationId={c.id}
+              name={name}
+              busy={p.requeueing}
+              offline={p.offline}
+              onConfirm={() => p.actions.requeue(c.id)}
+            />
           )}
           {mine && (
             <CloseChat key={c.id} conversationId={c.id} name={name} onConfirm={() => p.actions.close(c.id)} />

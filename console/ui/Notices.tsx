@@ -1,11 +1,21 @@
 // Server errors worth showing (e.g. `already_claimed`), dismissable, announced as alerts.
 import { useEffect } from 'preact/hooks';
-import type { MessageKey } from '../i18n';
+import type { MessageKey, Translate } from '../i18n';
 import type { Notice } from '../state';
 import { useT } from './hooks';
 
 const KNOWN = new Set(['already_claimed', 'not_found', 'bad_state', 'too_long', 'rate_limited', 'forbidden', 'unavailable']);
 const AUTO_DISMISS_MS = 12_000;
+
+/** The notice's words: what the server said, and what it was refusing when the console knows. */
+function noticeText(n: Notice, t: Translate): string {
+  const reason = KNOWN.has(n.code) ? t(`notice.${n.code}` as MessageKey) : t('notice.generic', { message: n.message });
+  if (n.action === 'requeue') {
+    // The usual refusal: another agent or tab moved the chat on first.
+    return n.code === 'forbidden' ? t('notice.requeueFailed.forbidden') : t('notice.requeueFailed', { reason });
+  }
+  return reason;
+}
 
 export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss: (id: number) => void }) {
   const t = useT();
@@ -20,9 +30,7 @@ export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss: 
     <div class="notices" role="alert">
       {notices.map((n) => (
         <div key={n.id} class={`notice notice-${n.code}`} data-testid="notice" data-code={n.code}>
-          <span>
-            {KNOWN.has(n.code) ? t(`notice.${n.code}` as MessageKey) : t('notice.generic', { message: n.message })}
-          </span>
+          <span>{noticeText(n, t)}</span>
           <button type="button" class="btn small ghost" onClick={() => onDismiss(n.id)}>
             {t('notice.dismiss')}
           </button>

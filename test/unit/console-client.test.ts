@@ -331,6 +331,49 @@ describe('console client', () => {
     expect(client.getState().notices).toEqual([]);
   });
 
+  it('returns a held chat to the queue with transfer and no agentId, pending until the new state', async () => {
+    server.onConnect = (ws) =>
+      server.push({ type: 'ready', agent: AGENT, queue: [], conversations: [conversation('c1')] }, ws);
+    server.onFrame = (f, ws) => {
+      if (f.type === 'transfer') {
+        server.push({ type: 'queue', queue: [entry('c1')] }, ws);
+        server.push({ type: 'state', conversationId: 'c1', state: 'queued', reason: 'requested' }, ws);
+      }
+    };
+    client = makeClient();
+    client.connect();
+    await stateWhen(client, (x) => x.status === 'open');
+    expect(client.requeue('c1')).toBe(true);
+    expect(client.getState().requeueing).toEqual(['c1']);
+    const s = await stateWhen(client, (x) => x.conversations.c1.state === 'queued');
+    expect(server.received.filter((f) => f.type === 'transfer')).toEqual([{ type: 'transfer', conversationId: 'c1' }]);
+    expect(s.requeueing).toEqual([]);
+    expect(s.conversations.c1.agentId).toBeUndefined();
+    expect(s.queue.map((q) => q.conversationId)).toEqual(['c1']);
+    expect(s.notices).toEqual([]);
+  });
+
+  it('shows a refused return to the queue as a notice tied to that action, and sends nothing while offline', async () => {
+    server.onConnect = (ws) =>
+      server.push({ type: 'ready', agent: AGENT, queue: [], conversations: [conversation('c1')] }, ws);
+    server.onFrame = (f, ws) => {
+      if (f.type === 'transfer') {
+        server.push({ type: 'error', code: 'forbidden', message: 'Claim the conversation first', conversationId: f.conversationId }, ws);
+      }
+    };
+    client = makeClient();
+    expect(client.requeue('c1')).toBe(false); // not connected: nothing sent, nothing pending
+    expect(client.getState().requeueing).toEqual([]);
+    client.connect();
+    await stateWhen(client, (x) => x.status === 'open');
+    client.requeue('c1');
+    const s = await stateWhen(client, (x) => x.notices.length === 1);
+    expect(s.notices[0]).toMatchObject({ code: 'forbidden', conversationId: 'c1', action: 'requeue' });
+    expect(s.requeueing).toEqual([]);
+    expect(s.conversations.c1.state).toBe('agent');
+    expect(server.received.filter((f) => f.type === 'transfer')).toHaveLength(1);
+  });
+
   it('marks a refused reply as failed and does not resend it', async () => {
     server.onConnect = (ws) =>
       server.push({ type: 'ready', agent: AGENT, queue: [], conversations: [conversation('c1')] }, ws);

@@ -1,0 +1,163 @@
+// "Return to queue" in the console: asks first (the same accessible modal as Close), then
+// sends `transfer` without `agentId`; the chat leaves My chats, is back in every agent's
+// queue, the visitor hears they are being transferred, and another agent can claim it.
+// A refusal from the server is shown. Real server, real Chromium, the agent's own clicks and keys.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { axeViolations as axe } from '../helpers/axe';
+import { launchBrowser } from '../helpers/browser';
+import { startServer, type TestServer } from '../helpers/server';
+import type { WsClient } from '../helpers/ws-client';
+
+const SHOTS = join(process.cwd(), 'test-results', 'e2e');
+let s: TestServer;
+let browser: Browser;
+let anaId: string;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  s = await startServer();
+  anaId = (await s.app.heed.auth.ensureAgent('ana@shop.example', 'correct horse battery', 'Ana')).id;
+  browser = await launchBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await s?.close();
+});
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto(`${s.http}/console`);
+  await page.getByTestId('login-email').fill('ana@shop.example');
+  await page.getByTestId('login-password').fill('correct horse battery');
+  await page.getByTestId('login-submit').click();
+  await page.locator('[data-testid="connection-status"][data-status="open"]').waitFor({ timeout: 10_000 });
+}
+
+/** A visitor who says something and asks for a person: an escalated, queued chat. */
+async function queuedChat(text: string): Promise<{ v: WsClient; id: string }> {
+  const v = await s.visitor();
+  const w = await v.hello();
+  const id = (w as unknown as { conversationId: string }).conversationId;
+  await v.say(text);
+  v.send({ type: 'handoff' });
+  await expect.poll(async () => (await s.store.getConversation(id))?.state, { timeout: 10_000 }).toBe('queued');
+  return { v, id };
+}
+
+async function claim(page: Page, id: string): Promise<void> {
+  await queueItem(page, id).locator('[data-testid="claim-button"]').click({ timeout: 10_000 });
+  await expect.poll(async () => (await s.store.getConversation(id))?.state, { timeout: 10_000 }).toBe('agent');
+  await page.getByTestId('requeue-chat').waitFor();
+}
+
+const queueItem = (page: Page, id: string) => page.locator(`[data-testid="queue-item"][data-conversation-id="${id}"]`);
+const myChat = (page: Page, id: string) => page.locator(`[data-testid="my-chat"][data-conversation-id="${id}"]`);
+const focusedTestId = (page: Page) =>
+  page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.id ?? null);
+const shownState = (page: Page) => page.getByTestId('conversation-state').getAttribute('data-state');
+const stored = async (id: string) => {
+  const c = await s.store.getConversation(id);
+  return { state: c?.state, agentId: c?.agentId };
+};
+
+it('asks before returning a chat to the queue; cancelling keeps it, confirming requeues it for every agent', async () => {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await signIn(page);
+  const bo = await s.agent('Bo');
+  const boWs = await bo.connect();
+  await boWs.waitType('ready');
+
+  const { v, id } = await queuedChat('I was charged twice for order HD-5521');
+  await claim(page, id);
+  expect(await stored(id)).toEqual({ state: 'agent', agentId: anaId });
+
+  // Clicking Return to queue only asks.
+  await page.getByTestId('requeue-chat').click();
+  const dialog = page.getByRole('alertdialog', { name: 'Return this chat to the queue?' });
+  await dialog.waitFor();
+  expect(await dialog.evaluate((d) => (d as HTMLDialogElement).open && d.matches(':modal'))).toBe(true);
+  const describedBy = await dialog.getAttribute('aria-describedby');
+  expect(await page.locator(`[id="${describedBy}"]`).textContent()).toContain('goes back to the queue');
+  expect(await focusedTestId(page)).toBe('requeue-cancel');
+  expect(await axe(page)).toEqual([]);
+  await page.screenshot({ path: join(SHOTS, 'console-requeue-confirm.png') });
+
+  // Cancel with the mouse: still hers, on screen and in the store; focus back on the button.
+  await page.getByTestId('requeue-cancel').click();
+  await dialog.waitFor({ state: 'detached' });
+  expect(await focusedTestId(page)).toBe('requeue-chat');
+  expect(await shownState(page)).toBe('agent');
+  expect(await myChat(page, id).count()).toBe(1);
+  expect(await stored(id)).toEqual({ state: 'agent', agentId: anaId });
+
+  // Escape cancels too.
+  await page.keyboard.press('Enter');
+  await dialog.waitFor();
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  expect(await focusedTestId(page)).toBe('requeue-chat');
+  expect(await stored(id)).toEqual({ state: 'agent', agentId: anaId });
+  // Nothing was sent to the visitor while the agent made up their mind.
+  expect(v.all('message').some((f) => f.message.from === 'system' && /transferred/.test(f.message.text))).toBe(false);
+
+  // Confirm by keyboard: Enter opens, Tab to the confirm button, Enter.
+  const boMark = boWs.mark();
+  await page.keyboard.press('Enter');
+  await dialog.waitFor();
+  await page.keyboard.press('Tab');
+  expect(await focusedTestId(page)).toBe('requeue-confirm-button');
+  await page.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'detached' });
+
+  await expect.poll(() => stored(id), { timeout: 10_000 }).toEqual({ state: 'queued', agentId: undefined });
+  // The visitor gets the server's requeued message and the queued state.
+  await v.waitFor((f) => f.type === 'message' && f.message.from === 'system' && f.message.text === 'You are being transferred to another person.');
+  await v.waitFor((f) => f.type === 'state' && f.state === 'queued');
+  // Ana's console: out of My chats, back in the queue, shown as waiting and claimable.
+  await expect.poll(() => myChat(page, id).count(), { timeout: 10_000 }).toBe(0);
+  await queueItem(page, id).waitFor({ timeout: 10_000 });
+  await expect.poll(() => shownState(page)).toBe('queued');
+  expect(await page.getByTestId('requeue-chat').count()).toBe(0);
+  await page.getByTestId('conversation-claim').waitFor();
+  expect(await focusedTestId(page)).toBe('main');
+  await page.locator('[data-testid="transcript-message"]', { hasText: 'You are being transferred to another person.' }).waitFor();
+  expect(await page.getByTestId('notice').count()).toBe(0);
+  // Every agent's queue has it: Bo's too.
+  await boWs.waitFor((f) => f.type === 'queue' && f.queue.some((q: { conversationId: string }) => q.conversationId === id), { from: boMark });
+
+  // Bo can claim it.
+  const claimMark = boWs.mark();
+  boWs.send({ type: 'claim', conversationId: id });
+  await boWs.waitFor((f) => f.type === 'conversation' && f.conversation.id === id, { from: claimMark });
+  expect(await stored(id)).toEqual({ state: 'agent', agentId: bo.agent.id });
+  await expect.poll(() => queueItem(page, id).count(), { timeout: 10_000 }).toBe(0);
+  await expect.poll(() => shownState(page)).toBe('agent');
+  expect(await page.getByTestId('conversation-state').textContent()).toBe('With Bo');
+  expect(await myChat(page, id).count()).toBe(0);
+  expect(await axe(page)).toEqual([]);
+}, 90_000);
+
+it("shows the server's refusal when the chat is no longer the agent's, and keeps the button usable", async () => {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await signIn(page);
+  const { id } = await queuedChat('Where is my parcel?');
+  await claim(page, id);
+
+  // Another process hands the chat to Cy and has not told this console yet.
+  const cy = await s.agent('Cy');
+  await s.store.updateConversation(id, { agentId: cy.agent.id });
+
+  await page.getByTestId('requeue-chat').click();
+  await page.getByTestId('requeue-confirm-button').click();
+  const notice = page.locator('[data-testid="notice"][data-code="forbidden"]');
+  await notice.waitFor({ timeout: 10_000 });
+  expect(await notice.textContent()).toContain("Couldn't return the chat to the queue: it's no longer yours.");
+  expect(await stored(id)).toEqual({ state: 'agent', agentId: cy.agent.id });
+  // No longer waiting on the server: the button is usable again.
+  expect(await page.getByTestId('requeue-chat').isEnabled()).toBe(true);
+  expect(await page.getByTestId('requeue-chat').textContent()).toBe('Return to queue');
+  expect(await axe(page)).toEqual([]);
+}, 60_000);
