@@ -7,8 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { axeViolations as axe } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
+import { claimInConsole, openConsole, queuedChat } from '../helpers/console-page';
 import { startServer, type TestServer } from '../helpers/server';
-import type { WsClient } from '../helpers/ws-client';
 
 const SHOTS = join(process.cwd(), 'test-results', 'e2e');
 let s: TestServer;
@@ -27,45 +27,17 @@ afterAll(async () => {
 });
 
 
-/** Opens the console and signs in if the session cookie does not already do it. */
-async function openConsole(page: Page): Promise<void> {
-  if (!page.url().endsWith('/console')) await page.goto(`${s.http}/console`);
-  const email = page.getByTestId('login-email');
-  const status = page.locator('[data-testid="connection-status"][data-status="open"]');
-  await Promise.race([email.waitFor({ timeout: 10_000 }), status.waitFor({ timeout: 10_000 })]);
-  if (await email.isVisible()) {
-    await email.fill('ana@shop.example');
-    await page.getByTestId('login-password').fill('correct horse battery');
-    await page.getByTestId('login-submit').click();
-  }
-  await status.waitFor({ timeout: 10_000 });
-}
 
-/** A visitor who says something and asks for a person: a queued chat. */
-async function queuedChat(text: string): Promise<{ v: WsClient; id: string }> {
-  const v = await s.visitor();
-  const w = await v.hello();
-  const id = (w as unknown as { conversationId: string }).conversationId;
-  await v.say(text);
-  v.send({ type: 'handoff' });
-  await expect.poll(async () => (await s.store.getConversation(id))?.state, { timeout: 10_000 }).toBe('queued');
-  return { v, id };
-}
 
-async function claim(page: Page, id: string): Promise<void> {
-  await page.locator(`[data-testid="queue-item"][data-conversation-id="${id}"] [data-testid="claim-button"]`).click({ timeout: 10_000 });
-  await expect.poll(async () => (await s.store.getConversation(id))?.state, { timeout: 10_000 }).toBe('agent');
-  await page.getByTestId('close-chat').waitFor();
-}
 
 const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.id ?? null);
 const shownState = (page: Page) => page.getByTestId('conversation-state').getAttribute('data-state');
 
 it('asks before closing: Escape and "Keep it open" leave the chat open, confirming closes it, all by keyboard', async () => {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await openConsole(page);
-  const { v, id } = await queuedChat('My parcel never arrived, order HD-1234');
-  await claim(page, id);
+  await openConsole(s, page);
+  const { v, id } = await queuedChat(s, 'My parcel never arrived, order HD-1234');
+  await claimInConsole(s, page, id);
 
   // Clicking Close only asks.
   await page.getByTestId('close-chat').click();
@@ -124,11 +96,11 @@ it('asks before closing: Escape and "Keep it open" leave the chat open, confirmi
 it('keeps an unsent reply per conversation across reloads until it is sent or the chat is closed', async () => {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await ctx.newPage();
-  await openConsole(page);
-  const one = await queuedChat('Where is my refund?');
-  await claim(page, one.id);
-  const two = await queuedChat('Can I change my address?');
-  await claim(page, two.id);
+  await openConsole(s, page);
+  const one = await queuedChat(s, 'Where is my refund?');
+  await claimInConsole(s, page, one.id);
+  const two = await queuedChat(s, 'Can I change my address?');
+  await claimInConsole(s, page, two.id);
 
   const draftOne = 'Let me look that up <b>now</b> & get back';
   const draftTwo = 'Sure, which order is it?';
@@ -144,7 +116,7 @@ it('keeps an unsent reply per conversation across reloads until it is sent or th
   await page.keyboard.type(draftTwo);
 
   await page.reload();
-  await openConsole(page);
+  await openConsole(s, page);
   await select(one.id);
   await expect.poll(() => input.inputValue()).toBe(draftOne);
   // Shown as text in the textarea, never as markup.
@@ -159,7 +131,7 @@ it('keeps an unsent reply per conversation across reloads until it is sent or th
   await input.press('Enter');
   await one.v.waitFor((f) => f.type === 'message' && (f as unknown as { message: { text: string } }).message.text === draftOne);
   await page.reload();
-  await openConsole(page);
+  await openConsole(s, page);
   await select(one.id);
   await page.locator('[data-testid="transcript-message"][data-from="agent"]', { hasText: 'Let me look that up' }).waitFor();
   expect(await input.inputValue()).toBe('');

@@ -8,8 +8,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { axeViolations as axe } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
+import { claimInConsole, openConsole, queuedChat } from '../helpers/console-page';
 import { startServer, type TestServer } from '../helpers/server';
-import type { WsClient } from '../helpers/ws-client';
 
 const SHOTS = join(process.cwd(), 'test-results', 'e2e');
 let s: TestServer;
@@ -28,30 +28,8 @@ afterAll(async () => {
   await s?.close();
 });
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${s.http}/console`);
-  await page.getByTestId('login-email').fill('ana@shop.example');
-  await page.getByTestId('login-password').fill('correct horse battery');
-  await page.getByTestId('login-submit').click();
-  await page.locator('[data-testid="connection-status"][data-status="open"]').waitFor({ timeout: 10_000 });
-}
 
-/** A visitor who says something and asks for a person: an escalated, queued chat. */
-async function queuedChat(text: string): Promise<{ v: WsClient; id: string }> {
-  const v = await s.visitor();
-  const w = await v.hello();
-  const id = (w as unknown as { conversationId: string }).conversationId;
-  await v.say(text);
-  v.send({ type: 'handoff' });
-  await expect.poll(async () => (await s.store.getConversation(id))?.state, { timeout: 10_000 }).toBe('queued');
-  return { v, id };
-}
 
-async function claim(page: Page, id: string): Promise<void> {
-  await queueItem(page, id).locator('[data-testid="claim-button"]').click({ timeout: 10_000 });
-  await expect.poll(async () => (await s.store.getConversation(id))?.state, { timeout: 10_000 }).toBe('agent');
-  await page.getByTestId('requeue-chat').waitFor();
-}
 
 const queueItem = (page: Page, id: string) => page.locator(`[data-testid="queue-item"][data-conversation-id="${id}"]`);
 const myChat = (page: Page, id: string) => page.locator(`[data-testid="my-chat"][data-conversation-id="${id}"]`);
@@ -65,13 +43,14 @@ const stored = async (id: string) => {
 
 it('asks before returning a chat to the queue; cancelling keeps it, confirming requeues it for every agent', async () => {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await signIn(page);
+  await openConsole(s, page);
   const bo = await s.agent('Bo');
   const boWs = await bo.connect();
   await boWs.waitType('ready');
 
-  const { v, id } = await queuedChat('I was charged twice for order HD-5521');
-  await claim(page, id);
+  const { v, id } = await queuedChat(s, 'I was charged twice for order HD-5521');
+  await claimInConsole(s, page, id);
+  await page.getByTestId('requeue-chat').waitFor();
   expect(await stored(id)).toEqual({ state: 'agent', agentId: anaId });
 
   // Clicking Return to queue only asks.
@@ -142,9 +121,10 @@ it('asks before returning a chat to the queue; cancelling keeps it, confirming r
 
 it("shows the server's refusal when the chat is no longer the agent's, and keeps the button usable", async () => {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await signIn(page);
-  const { id } = await queuedChat('Where is my parcel?');
-  await claim(page, id);
+  await openConsole(s, page);
+  const { id } = await queuedChat(s, 'Where is my parcel?');
+  await claimInConsole(s, page, id);
+  await page.getByTestId('requeue-chat').waitFor();
 
   // Another process hands the chat to Cy and has not told this console yet.
   const cy = await s.agent('Cy');
