@@ -158,10 +158,10 @@ function* buildClassifier(intents: readonly Intent[], options: ClassifierOptions
   // The vector half: same classes, same training, on the L2-normalised sentence vector.
   const { vectors } = options;
   const lexicalWeight = vectors ? (options.lexicalWeight ?? DEFAULT_LEXICAL_WEIGHT) : 1;
-  /** The message's unit-length vector, written into `value` (a new array for each training example). */
-  const denseVector = (text: string, value = new Float32Array(vectors?.dim ?? 0)): Float32Array | null => {
+  /** The message's unit-length vector from its tokens, written into `value` (a new array per training example). */
+  const denseVector = (tokens: readonly string[], value = new Float32Array(vectors?.dim ?? 0)): Float32Array | null => {
     if (!vectors) return null;
-    if (vectors.embed(tokenize(text, language), value) === 0) return null;
+    if (vectors.embed(tokens, value) === 0) return null;
     let norm = 0;
     for (let j = 0; j < value.length; j++) norm += value[j]! * value[j]!;
     if (norm === 0) return null;
@@ -175,7 +175,7 @@ function* buildClassifier(intents: readonly Intent[], options: ClassifierOptions
     denseModel = new DenseModel(new Float32Array(modelClasses * vectors.dim), new Float32Array(modelClasses), vectors.dim);
     const denseDocs: Array<{ x: Float32Array; y: number; w: number }> = [];
     for (const [i, r] of raw.entries()) {
-      denseDocs.push({ x: denseVector(texts[i]!) ?? zero, y: r.label, w: docs[i]!.w });
+      denseDocs.push({ x: denseVector(tokenize(texts[i]!, language)) ?? zero, y: r.label, w: docs[i]!.w });
       if (i % YIELD_EVERY === YIELD_EVERY - 1) yield;
     }
     yield* trainSteps(denseDocs, denseModel, { ...settings, epochs: options.vectorEpochs ?? defaultVectorEpochs(docs.length) });
@@ -189,10 +189,12 @@ function* buildClassifier(intents: readonly Intent[], options: ClassifierOptions
         return { intent: p.intent, confidence: 1, ranking: [{ intent: p.intent, score: 1 }], pattern: p.source };
       }
     }
-    const { vector, coverage: covered } = vocab.vector(extract(text));
+    // Tokenised once: the lexical features and the sentence vector read the same tokens.
+    const tokens = tokenize(text, language);
+    const { vector, coverage: covered } = vocab.vector(extract(tokens));
     if (vector.index.length === 0) return { intent: null, confidence: 0, ranking: [] };
     model.logits(vector, scores);
-    const dense = denseModel ? denseVector(text, denseBuffer) : null;
+    const dense = denseModel ? denseVector(tokens, denseBuffer) : null;
     // Each half's own probabilities, only when asked (explain): two more softmaxes per message.
     let halves: { lexical: Float64Array; vectors: Float64Array } | undefined;
     if (denseModel && dense) {

@@ -19,8 +19,11 @@ export interface FeatureOptions {
 
 export interface SparseVector { index: Int32Array; value: Float32Array }
 
-/** Turns text into raw feature counts. Stems are cached: stemming is the costly step. */
-export function featureExtractor(language: Language, options: FeatureOptions = {}): (text: string) => Map<string, number> {
+/**
+ * Turns text into raw feature counts. Stems are cached: stemming is the costly step. A caller that
+ * already has the text's tokens (from `tokenize`) passes them instead of the text.
+ */
+export function featureExtractor(language: Language, options: FeatureOptions = {}): (text: string | readonly string[]) => Map<string, number> {
   const charNs = options.charNs ?? DEFAULT_CHAR_NS;
   const bigrams = options.bigrams ?? true;
   const functionWords = FUNCTION_WORDS[language];
@@ -35,7 +38,7 @@ export function featureExtractor(language: Language, options: FeatureOptions = {
     return s;
   };
   return (text) => {
-    const tokens = tokenize(text, language);
+    const tokens = typeof text === 'string' ? tokenize(text, language) : text;
     const counts = new Map<string, number>();
     const bump = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
     const stems = tokens.map(stem);
