@@ -17,8 +17,14 @@ export async function explainCommand(intentsPath: string, text: string, out: (li
   if (c.coverage !== undefined) {
     out(`  confidence = fused probability × coverage^${c.coverageExponent}; coverage ${c.coverage.toFixed(3)} (how much of the message the examples know)`);
   }
+  if (c.outOfScope !== undefined) {
+    out(`  out of scope: ${c.outOfScope.toFixed(3)} (probability of the out-of-scope examples' class, taken from the intents above)`);
+  }
   out(c.pattern ? `pattern: /${c.pattern}/i matched, so ${c.intent} wins over the classifier` : 'pattern: none matched');
-  out(`intent: ${c.intent ?? '(not understood: below the threshold)'}`);
+  // The top intent's own probability is its score before the coverage factor.
+  const topProbability = c.ranking.length > 0 && c.coverage ? c.ranking[0]!.score / Math.pow(c.coverage, c.coverageExponent ?? 0) : 0;
+  const offTopic = c.outOfScope !== undefined && c.ranking.length > 0 && c.outOfScope > topProbability;
+  out(`intent: ${c.intent ?? `(not understood: below the threshold${offTopic ? '; the message resembles the out-of-scope examples' : ''})`}`);
 
   const steps: SentimentStep[] = [];
   const s = createSentimentScorer(bot.language)(text, steps);

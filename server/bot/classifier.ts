@@ -3,11 +3,15 @@
 // second softmax regression reads the message's static sentence vector (server/bot/vectors.ts), and
 // the two are fused as a product of experts: softmax(w·lexical logits + (1 − w)·vector logits).
 // Confidence is the top intent's probability times coverage²; below the threshold the message is
-// out of scope. Regex patterns win over the model. Chosen on CLINC150 (scripts/bench/clinc150.ts,
+// out of scope. Out-of-scope examples (the shipped off-topic list, server/bot/off-topic/, and the
+// site's own) are learned as one more class, weighted like an average intent, that never shows in
+// the ranking: the probability it takes from the intents is what declines an off-topic message.
+// Regex patterns win over the model. Chosen on CLINC150 (scripts/bench/clinc150.ts,
 // BENCHMARKS.md): it beat cosine-to-examples/centroids and natural's Bayes on accuracy, out-of-scope
 // recall and speed, and the vector half closed the gap to the paper's MLP.
 import type { Classification, Intent, Language } from './types';
 import { Vocabulary, featureExtractor, type FeatureOptions, type SparseVector } from './features';
+import Spellcheck from 'natural/lib/natural/spellcheck/spellcheck.js';
 import { tokenize } from './text';
 
 /** What the classifier needs of sentence vectors (SentenceVectors in vectors.ts is the shipped one). */
@@ -41,11 +45,16 @@ export interface ClassifierOptions {
   /** Features seen in fewer examples are dropped (default: 2 for files over 5,000 examples, else 1). */
   minDf?: number;
   /**
-   * Examples of what the bot should not answer. They are learned as one more class; a message
-   * whose most probable class is that one is out of scope whatever its confidence.
+   * Examples of what the bot should not answer. They are learned as one more class that is left
+   * out of the ranking, so the probability it takes lowers the intents' confidence.
    */
   outOfScope?: readonly string[];
-  /** Weight of every out-of-scope example in training (default 1). */
+  /**
+   * Weight of every out-of-scope example in training. By default the class weighs as much as an
+   * average intent: min(1, examples per intent / out-of-scope examples), so a long shipped list
+   * does not outweigh a small site's intents. Not tuned: on CLINC150 val, weights from 0.02 to 1
+   * each scored within 0.2 points of one another (BENCHMARKS.md).
+   */
   outOfScopeWeight?: number;
   /**
    * Static sentence vectors: when given, a second model learns from them and is fused with the
@@ -56,6 +65,12 @@ export interface ClassifierOptions {
   lexicalWeight?: number;
   /** Passes of the vector model (default: defaultVectorEpochs). */
   vectorEpochs?: number;
+  /**
+   * The language's words, for fixing typos: a message word of 4+ letters that no example uses and
+   * that is not in the dictionary becomes the most frequent example word one edit away ("pakage"
+   * → "package"). Without a dictionary, words are left as typed. The engine passes English's.
+   */
+  dictionary?: { has(word: string): boolean };
 }
 
 export interface ClassifyOptions {
@@ -81,6 +96,12 @@ const REST_EPOCHS = 2;
 /** 12 passes for large files (CLINC150: 15,000 examples); more for small ones, up to 100. */
 export function defaultEpochs(examples: number): number {
   return Math.min(100, Math.max(12, Math.ceil(60_000 / Math.max(1, examples))));
+}
+
+/** Each out-of-scope example's weight so that, together, they weigh as much as an average intent (at most 1 each). */
+export function balancedOutOfScopeWeight(intentExamples: number, intents: number, outOfScopeExamples: number): number {
+  if (outOfScopeExamples === 0 || intents === 0) return 1;
+  return Math.min(1, intentExamples / intents / outOfScopeExamples);
 }
 
 /**
@@ -140,8 +161,10 @@ function* buildClassifier(intents: readonly Intent[], options: ClassifierOptions
   const modelClasses = oos.length > 0 ? classes + 1 : classes;
   for (const ex of oos) { raw.push({ features: extract(ex), label: classes }); texts.push(ex); }
   // On large files a feature seen once is mostly noise and costs memory (features × intents floats).
-  const vocab = new Vocabulary(raw.map((r) => r.features), options.minDf ?? (raw.length > 5000 ? 2 : 1), options.sublinearTf ?? false);
-  const oosWeight = options.outOfScopeWeight ?? 1;
+  // Coverage counts only what the intents' examples know: a message made of words that only the
+  // out-of-scope examples use is not "understood" for it.
+  const vocab = new Vocabulary(raw.map((r) => r.features), options.minDf ?? (raw.length > 5000 ? 2 : 1), options.sublinearTf ?? false, raw.length - oos.length);
+  const oosWeight = options.outOfScopeWeight ?? balancedOutOfScopeWeight(raw.length - oos.length, classes, oos.length);
   const docs = raw.map((r) => ({ x: vocab.vector(r.features).vector, y: r.label, w: r.label === classes ? oosWeight : 1 }));
 
   const settings: TrainSettings = {
@@ -180,6 +203,8 @@ function* buildClassifier(intents: readonly Intent[], options: ClassifierOptions
     }
     yield* trainSteps(denseDocs, denseModel, { ...settings, epochs: options.vectorEpochs ?? defaultVectorEpochs(docs.length) });
   }
+  const { dictionary } = options;
+  const fixTypos = dictionary ? typoFixer(texts.flatMap((t) => tokenize(t, language)), (w) => dictionary.has(w)) : (tokens: string[]) => tokens;
   const denseScores = new Float64Array(modelClasses);
   const denseBuffer = new Float32Array(vectors?.dim ?? 0); // reused by classify: one message at a time
 
@@ -190,7 +215,7 @@ function* buildClassifier(intents: readonly Intent[], options: ClassifierOptions
       }
     }
     // Tokenised once: the lexical features and the sentence vector read the same tokens.
-    const tokens = tokenize(text, language);
+    const tokens = fixTypos(tokenize(text, language));
     const { vector, coverage: covered } = vocab.vector(extract(tokens));
     if (vector.index.length === 0) return { intent: null, confidence: 0, ranking: [] };
     model.logits(vector, scores);
@@ -208,7 +233,8 @@ function* buildClassifier(intents: readonly Intent[], options: ClassifierOptions
     }
     softmaxInPlace(scores);
     const coverage = coverageExponent === 0 ? 1 : Math.pow(covered, coverageExponent);
-    // The out-of-scope class (index `classes`, when there is one) is left out of the ranking.
+    // The out-of-scope class (index `classes`, when there is one) is left out of the ranking: the
+    // probability it takes is what lowers the intents' confidence on a message that resembles it.
     const rejected = modelClasses > classes ? scores[classes]! : 0;
     const best = topK(scores, RANKING_SIZE, classes);
     const ranking = best.map((i) => ({
@@ -217,11 +243,42 @@ function* buildClassifier(intents: readonly Intent[], options: ClassifierOptions
       ...(halves ? { lexical: round4(halves.lexical[i]!), vectors: round4(halves.vectors[i]!) } : {}),
     }));
     const top = ranking[0]!;
-    const accepted = top.score >= threshold && scores[best[0]!]! > rejected;
-    return { intent: accepted ? top.intent : null, confidence: top.score, ranking, ...(asked.explain ? { coverage: round4(covered), coverageExponent } : {}) };
+    const accepted = top.score >= threshold;
+    return {
+      intent: accepted ? top.intent : null,
+      confidence: top.score,
+      ranking,
+      ...(asked.explain ? { coverage: round4(covered), coverageExponent, ...(modelClasses > classes ? { outOfScope: round4(rejected) } : {}) } : {}),
+    };
   }
 
   return { intents: names, classify };
+}
+
+const TYPO_MIN_LENGTH = 4;
+const TYPO_CACHE_SIZE = 10_000;
+
+/**
+ * Maps a message's misspelt words to the training examples' words, the intents' and the
+ * out-of-scope ones (natural's Norvig spellchecker, edit distance 1, most frequent candidate).
+ * Words the examples use, dictionary words, words under 4 letters and anything with a digit are
+ * left as they are. Results are cached per word.
+ */
+function typoFixer(exampleWords: string[], isWord: (word: string) => boolean): (tokens: string[]) => string[] {
+  const known = new Set(exampleWords);
+  const speller = new Spellcheck(exampleWords);
+  const cache = new Map<string, string>();
+  const fix = (word: string): string => {
+    if (word.length < TYPO_MIN_LENGTH || known.has(word) || !/^\p{L}+$/u.test(word)) return word;
+    let fixed = cache.get(word);
+    if (fixed === undefined) {
+      fixed = isWord(word) ? word : speller.getCorrections(word, 1)[0] ?? word;
+      if (cache.size >= TYPO_CACHE_SIZE) cache.clear();
+      cache.set(word, fixed);
+    }
+    return fixed;
+  };
+  return (tokens) => tokens.map(fix);
 }
 
 interface TrainSettings { epochs: number; learningRate: number; l2: number; seed: number }

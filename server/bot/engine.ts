@@ -4,6 +4,8 @@ import { trainClassifier, trainClassifierAsync, type ClassifierOptions, type Int
 import { loadIntentsFile, resolveSettings } from './intents';
 import { createSentimentScorer } from './sentiment';
 import { englishVectors } from './vectors';
+import { offTopicExamples } from './off-topic';
+import { englishWords } from './dictionary';
 
 /** Said when the intents file has no `fallback`. */
 export const DEFAULT_FALLBACK = {
@@ -20,12 +22,20 @@ export function pickIndex(length: number, pick: number): number {
   return Math.min(Math.floor(p * length), length - 1);
 }
 
-function classifierOptions(file: IntentsFile): ClassifierOptions {
+/** How the server trains a file's classifier (also used by scripts/bench/clinc150.ts, so it measures the same). */
+export function classifierOptions(file: IntentsFile): ClassifierOptions {
+  const outOfScope = [
+    ...(file.outOfScope?.builtIn === false ? [] : offTopicExamples(file.language)),
+    ...(file.outOfScope?.examples ?? []),
+  ];
   return {
     language: file.language,
     threshold: resolveSettings(file.settings).confidenceThreshold,
     // The sentence vectors come from an English encoder; other languages are classified lexically.
     vectors: file.language === 'en' ? englishVectors() : undefined,
+    // Typos are fixed where there is a dictionary to tell them from real words: English.
+    dictionary: file.language === 'en' ? englishWords() : undefined,
+    ...(outOfScope.length > 0 ? { outOfScope } : {}),
   };
 }
 

@@ -61,22 +61,38 @@ export function featureExtractor(language: Language, options: FeatureOptions = {
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
   private readonly idf: number[] = [];
+  /** Per feature id: whether it counts toward coverage (seen in one of the first `coveredBy` docs). */
+  private readonly covers: Uint8Array;
   /** Weight of a feature never seen in training (the rarest possible). */
   readonly unseenIdf: number;
 
   /** Term frequency as 1 + log(tf) (sublinear) instead of the raw count. */
   private readonly sublinear: boolean;
 
-  constructor(docs: ReadonlyArray<Map<string, number>>, minDf: number, sublinear = false) {
+  /**
+   * `coveredBy`: only features seen in the first that many docs count as known for coverage (the
+   * classifier puts the intents' examples first and out-of-scope examples after them, so words
+   * only the out-of-scope examples use still lower a message's coverage).
+   */
+  constructor(docs: ReadonlyArray<Map<string, number>>, minDf: number, sublinear = false, coveredBy = docs.length) {
     this.sublinear = sublinear;
     const df = new Map<string, number>();
-    for (const d of docs) for (const f of d.keys()) df.set(f, (df.get(f) ?? 0) + 1);
+    const covering = new Set<string>();
+    docs.forEach((d, i) => {
+      for (const f of d.keys()) {
+        df.set(f, (df.get(f) ?? 0) + 1);
+        if (i < coveredBy) covering.add(f);
+      }
+    });
     const n = docs.length;
+    const covers: number[] = [];
     for (const [f, count] of df) {
       if (count < minDf) continue;
       this.ids.set(f, this.idf.length);
       this.idf.push(Math.log((n + 1) / (count + 1)) + 1);
+      covers.push(covering.has(f) ? 1 : 0);
     }
+    this.covers = Uint8Array.from(covers);
     this.unseenIdf = Math.log(n + 1) + 1;
   }
 
@@ -101,7 +117,7 @@ export class Vocabulary {
       const w = (this.sublinear ? 1 + Math.log(tf) : tf) * (id === undefined ? this.unseenIdf : this.idf[id]!);
       norm += w * w;
       if (id === undefined) continue;
-      knownNorm += w * w;
+      if (this.covers[id]) knownNorm += w * w;
       index.push(id);
       value.push(w);
     }

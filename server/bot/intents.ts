@@ -89,9 +89,10 @@ function jsonErrorPosition(text: string, message: string): number {
 
 type Report = (path: string, reason: string) => void;
 
-const TOP_FIELDS = ['$schema', 'language', 'settings', 'fallback', 'intents'];
+const TOP_FIELDS = ['$schema', 'language', 'settings', 'fallback', 'outOfScope', 'intents'];
 const INTENT_FIELDS = ['name', 'examples', 'responses', 'quickReplies', 'patterns', 'escalate'];
 const FALLBACK_FIELDS = ['responses', 'quickReplies'];
+const OUT_OF_SCOPE_FIELDS = ['builtIn', 'examples'];
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -155,7 +156,8 @@ export function validateIntents(json: unknown, file: string): IntentsProblem[] {
 
   validateSettings(json.settings, report);
   validateFallback(json.fallback, report);
-  validateIntentList(json.intents, report);
+  const examples = validateIntentList(json.intents, report);
+  validateOutOfScope(json.outOfScope, examples, report);
   return problems;
 }
 
@@ -193,19 +195,42 @@ function validateFallback(fallback: unknown, report: Report): void {
   stringList(fallback.quickReplies, '$.fallback.quickReplies', 'quick replies', report, false);
 }
 
-function validateIntentList(intents: unknown, report: Report): void {
+type ExampleOwners = Map<string, { intent: string; path: string }>;
+
+function validateOutOfScope(outOfScope: unknown, intentExamples: ExampleOwners, report: Report): void {
+  if (outOfScope === undefined) return;
+  if (!isObject(outOfScope)) {
+    report('$.outOfScope', `must be an object with "builtIn" and/or "examples", got ${typeName(outOfScope)}`);
+    return;
+  }
+  unknownFields(outOfScope, OUT_OF_SCOPE_FIELDS, '$.outOfScope', report);
+  if (outOfScope.builtIn !== undefined && typeof outOfScope.builtIn !== 'boolean') {
+    report('$.outOfScope.builtIn', `must be true or false, got ${typeName(outOfScope.builtIn)}`);
+  }
+  const seen = new Map<string, string>();
+  for (const [j, example] of stringList(outOfScope.examples, '$.outOfScope.examples', 'out-of-scope examples', report, false)) {
+    const path = `$.outOfScope.examples[${j}]`;
+    const key = exampleKey(example);
+    const owner = intentExamples.get(key);
+    if (owner) report(path, `"${example}" is also an example of intent "${owner.intent}" (${owner.path}); a message cannot be both in and out of scope`);
+    else if (seen.has(key)) report(path, `duplicate example "${example}" (same as ${seen.get(key)})`);
+    else seen.set(key, path);
+  }
+}
+
+function validateIntentList(intents: unknown, report: Report): ExampleOwners {
+  const examples: ExampleOwners = new Map();
   if (intents === undefined) {
     report('$.intents', 'missing: needs a list of intents');
-    return;
+    return examples;
   }
   if (!Array.isArray(intents)) {
     report('$.intents', `must be an array of intents, got ${typeName(intents)}`);
-    return;
+    return examples;
   }
   if (intents.length === 0) report('$.intents', 'is empty: add at least one intent');
 
   const names = new Map<string, number>();
-  const examples = new Map<string, { intent: string; path: string }>();
   intents.forEach((intent, i) => {
     const at = `$.intents[${i}]`;
     if (!isObject(intent)) {
@@ -249,4 +274,5 @@ function validateIntentList(intents: unknown, report: Report): void {
       report(`${at}.escalate`, `must be true or false, got ${typeName(intent.escalate)}`);
     }
   });
+  return examples;
 }

@@ -33,3 +33,12 @@ declare module 'natural/lib/natural/sentiment/SentimentAnalyzer.js' {
 declare module 'natural/lib/natural/tokenizers/regexp_tokenizer.js' {
   export class WordTokenizer { tokenize(text: string): string[] }
 }
+declare module 'natural/lib/natural/spellcheck/spellcheck.js' {
+  /** Norvig's corrector: candidates a given edit distance away that are in the word list, most frequent first. */
+  class Spellcheck {
+    constructor(wordlist: string[]);
+    isCorrect(word: string): boolean;
+    getCorrections(word: string, maxDistance?: number): string[];
+  }
+  export default Spellcheck;
+}

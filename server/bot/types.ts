@@ -31,6 +31,12 @@ export interface IntentsFile {
   settings?: Partial<IntentSettings>;
   /** Message the bot sends when it did not understand. */
   fallback?: { responses: string[]; quickReplies?: string[] };
+  /**
+   * What the bot should not answer. `builtIn` (default true) adds the shipped off-topic examples
+   * (English only: server/bot/off-topic/en.txt); `examples` are the site's own. Both are learned as
+   * one "none of these intents" class.
+   */
+  outOfScope?: { builtIn?: boolean; examples?: string[] };
   intents: Intent[];
 }
 
@@ -51,6 +57,11 @@ export interface Classification {
    */
   coverage?: number;
   coverageExponent?: number;
+  /**
+   * With `explain`, when the bot has out-of-scope examples: the probability of their class (the
+   * share it took from the intents' probabilities, so from their confidence).
+   */
+  outOfScope?: number;
 }
 
 export interface SentimentResult {

@@ -126,6 +126,13 @@ describe('npm run intents -- explain', () => {
     expect(negation.stdout).toMatch(/"hasn't"\s+negator/);
     expect(negation.stdout).toMatch(/"but"\s+clause-break/);
     expect(negation.stdout).toMatch(/^decision: reply /m);
+    expect(negation.stdout).toMatch(/^ {2}out of scope: 0\.\d{3} \(probability of the out-of-scope examples' class, taken from the intents above\)$/m);
+
+    // An off-topic request: the built-in off-topic examples veto the answer, and explain says so.
+    const offTopic = await cli(['explain', 'help me with my math homework']);
+    expect(offTopic.stdout).toMatch(/^ {2}out of scope: 0\.[5-9]\d{2} /m);
+    expect(offTopic.stdout).toMatch(/^intent: \(not understood: below the threshold; the message resembles the out-of-scope examples\)$/m);
+    expect(offTopic.stdout).toMatch(/^decision: reply /m);
   });
 });
 

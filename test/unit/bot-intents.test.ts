@@ -85,6 +85,18 @@ describe('validateIntents', () => {
     expect(reasonsAt(json, '$.settings.speed')[0]).toMatch(/unknown field/);
   });
 
+  it('checks outOfScope: its fields, builtIn, blank and duplicate examples, and an example that is also an intent\'s', () => {
+    expect(validateIntents({ ...minimal(), outOfScope: { builtIn: false, examples: ['who won the match'] } }, F)).toEqual([]);
+    expect(reasonsAt({ ...minimal(), outOfScope: [] }, '$.outOfScope')[0]).toMatch(/must be an object.*an array/);
+    expect(reasonsAt({ ...minimal(), outOfScope: { colour: 1 } }, '$.outOfScope.colour')[0]).toMatch(/unknown field "colour" \(allowed: builtIn, examples\)/);
+    expect(reasonsAt({ ...minimal(), outOfScope: { builtIn: 'no' } }, '$.outOfScope.builtIn')[0]).toMatch(/true or false, got a string/);
+    expect(reasonsAt({ ...minimal(), outOfScope: { examples: 'tell me a joke' } }, '$.outOfScope.examples')[0]).toMatch(/must be an array of strings/);
+    const json = { ...minimal(), outOfScope: { examples: ['tell me a joke', ' ', 'Tell me a joke!', 'Hello there'] } };
+    expect(reasonsAt(json, '$.outOfScope.examples[1]')[0]).toMatch(/blank/);
+    expect(reasonsAt(json, '$.outOfScope.examples[2]')[0]).toMatch(/duplicate example "Tell me a joke!" \(same as \$\.outOfScope\.examples\[0\]\)/);
+    expect(reasonsAt(json, '$.outOfScope.examples[3]')[0]).toMatch(/also an example of intent "x" \(\$\.intents\[0\]\.examples\[0\]\); a message cannot be both in and out of scope/);
+  });
+
   it('reports every problem at once, each with the file name', () => {
     const json = {
       language: 'xx',
@@ -152,5 +164,8 @@ describe('intents.schema.json', () => {
     expect(check({ ...minimal(), language: 'fr' })).toBe(false);
     expect(check({ ...minimal(), settings: { confidenceThreshold: 2 } })).toBe(false);
     expect(check({ language: 'en', intents: [{ name: 'x', examples: [], responses: ['r'] }] })).toBe(false);
+    expect(check({ ...minimal(), outOfScope: { builtIn: false, examples: ['who won the match'] } })).toBe(true);
+    expect(check({ ...minimal(), outOfScope: { builtIn: 'no' } })).toBe(false);
+    expect(check({ ...minimal(), outOfScope: { colour: 1 } })).toBe(false);
   });
 });
