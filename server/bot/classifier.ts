@@ -164,17 +164,24 @@ function* buildClassifier(intents: readonly Intent[], options: ClassifierOptions
   // Coverage counts only what the intents' examples know: a message made of words that only the
   // out-of-scope examples use is not "understood" for it.
   const vocab = new Vocabulary(raw.map((r) => r.features), options.minDf ?? (raw.length > 5000 ? 2 : 1), options.sublinearTf ?? false, raw.length - oos.length);
-  const oosWeight = options.outOfScopeWeight ?? balancedOutOfScopeWeight(raw.length - oos.length, classes, oos.length);
+  const intentExamples = raw.length - oos.length;
+  // A long out-of-scope list beside a small file would double its training time (the shipped
+  // list has 500+ lines; a shop's file, 400 examples): past a quarter of the intents' examples,
+  // each pass takes a fresh random sample of that size, weighted up to keep the class's total.
+  const oosPerEpoch = Math.min(oos.length, Math.max(1, Math.floor(intentExamples * OUT_OF_SCOPE_SHARE)));
+  const sample = oosPerEpoch < oos.length ? { from: intentExamples, count: oosPerEpoch } : undefined;
+  const oosWeight = (options.outOfScopeWeight ?? balancedOutOfScopeWeight(intentExamples, classes, oos.length)) * (oos.length / oosPerEpoch || 1);
   const docs = raw.map((r) => ({ x: vocab.vector(r.features).vector, y: r.label, w: r.label === classes ? oosWeight : 1 }));
+  const perEpoch = intentExamples + oosPerEpoch;
 
   const settings: TrainSettings = {
-    epochs: options.epochs ?? defaultEpochs(docs.length),
+    epochs: options.epochs ?? defaultEpochs(perEpoch),
     learningRate: options.learningRate ?? DEFAULT_LEARNING_RATE,
     l2: options.l2 ?? DEFAULT_L2,
     seed: options.seed ?? 1,
   };
   const model = new LinearModel(new Float32Array(vocab.size * modelClasses), new Float32Array(modelClasses));
-  yield* trainSteps(docs, model, settings);
+  yield* trainSteps(docs, model, settings, sample);
   const scores = new Float64Array(modelClasses);
   const coverageExponent = options.coverageExponent ?? DEFAULT_COVERAGE_EXPONENT;
 
@@ -201,7 +208,7 @@ function* buildClassifier(intents: readonly Intent[], options: ClassifierOptions
       denseDocs.push({ x: denseVector(tokenize(texts[i]!, language)) ?? zero, y: r.label, w: docs[i]!.w });
       if (i % YIELD_EVERY === YIELD_EVERY - 1) yield;
     }
-    yield* trainSteps(denseDocs, denseModel, { ...settings, epochs: options.vectorEpochs ?? defaultVectorEpochs(docs.length) });
+    yield* trainSteps(denseDocs, denseModel, { ...settings, epochs: options.vectorEpochs ?? defaultVectorEpochs(perEpoch) }, sample);
   }
   const { dictionary } = options;
   const fixTypos = dictionary ? typoFixer(texts.flatMap((t) => tokenize(t, language)), (w) => dictionary.has(w)) : (tokens: string[]) => tokens;
@@ -254,6 +261,9 @@ function* buildClassifier(intents: readonly Intent[], options: ClassifierOptions
 
   return { intents: names, classify };
 }
+
+/** Out-of-scope examples visited per pass, at most, as a share of the intents' examples. */
+const OUT_OF_SCOPE_SHARE = 0.25;
 
 const TYPO_MIN_LENGTH = 4;
 const TYPO_CACHE_SIZE = 10_000;
@@ -352,7 +362,11 @@ class DenseModel implements Model<Float32Array> {
 }
 
 /** SGD over the examples; yields every YIELD_EVERY examples so the caller can pause. */
-function* trainSteps<X>(docs: Array<{ x: X; y: number; w: number }>, model: Model<X>, s: TrainSettings): Generator<void, void, void> {
+/**
+ * SGD passes over the docs. With `sample`, the docs from `sample.from` on are a pool: each pass
+ * visits all the docs before it and `sample.count` of the pool, drawn afresh.
+ */
+function* trainSteps<X>(docs: Array<{ x: X; y: number; w: number }>, model: Model<X>, s: TrainSettings, sample?: { from: number; count: number }): Generator<void, void, void> {
   const { weights, bias } = model;
   const classes = bias.length;
   // Averaging the weights of the second half of the epochs smooths SGD's noise (Polyak averaging).
@@ -362,11 +376,21 @@ function* trainSteps<X>(docs: Array<{ x: X; y: number; w: number }>, model: Mode
   const p = new Float64Array(classes);
   const active = new Int32Array(classes);
   const grad = new Float64Array(classes);
-  const order = docs.map((_, i) => i);
+  const order = sample ? Array.from({ length: sample.from + sample.count }, (_, i) => i) : docs.map((_, i) => i);
+  const pool = sample ? Array.from({ length: docs.length - sample.from }, (_, i) => sample.from + i) : [];
   const restUntil = new Int32Array(docs.length);
   const random = seededRandom(s.seed);
 
   for (let epoch = 0; epoch < s.epochs; epoch++) {
+    if (sample) {
+      // A partial Fisher–Yates shuffle picks this pass's share of the pool.
+      for (let k = 0; k < sample.count; k++) {
+        const j = k + Math.floor(random() * (pool.length - k));
+        [pool[k], pool[j]] = [pool[j]!, pool[k]!];
+        order[sample.from + k] = pool[k]!;
+      }
+      for (let k = 0; k < sample.from; k++) order[k] = k;
+    }
     shuffle(order, random);
     const lr = s.learningRate / (1 + epoch / 2);
     const decay = 1 - lr * s.l2;

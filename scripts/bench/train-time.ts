@@ -1,0 +1,43 @@
+// Training time of a shop-sized intents file as the server trains it (engine.classifierOptions:
+// sentence vectors, the off-topic list, typo fixing), beside the same file without the off-topic
+// list (the baseline), interleaved so both see the same machine load. Median and fastest of N runs.
+//   npx tsx scripts/bench/train-time.ts [--intents intents/default.json] [--runs 7]
+import { trainClassifier } from '../../server/bot/classifier';
+import { classifierOptions } from '../../server/bot/engine';
+import { loadIntentsFile } from '../../server/bot/intents';
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const arg = (name: string, fallback: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1]! : fallback;
+  };
+  const path = arg('--intents', 'intents/default.json');
+  const runs = Number(arg('--runs', '7'));
+  const file = await loadIntentsFile(path);
+  const shipped = classifierOptions(file);
+  const variants: Array<[string, typeof shipped]> = [
+    ['as shipped (with the off-topic list)', shipped],
+    ['baseline: without the off-topic list', { ...shipped, outOfScope: undefined }],
+  ];
+  trainClassifier(file.intents, shipped); // warm-up: the vector table, the dictionary, the JIT
+  const times = variants.map(() => [] as number[]);
+  for (let r = 0; r < runs; r++) {
+    variants.forEach(([, options], i) => {
+      const start = performance.now();
+      trainClassifier(file.intents, options);
+      times[i]!.push(performance.now() - start);
+    });
+  }
+  const examples = file.intents.reduce((n, i) => n + i.examples.length, 0);
+  console.log(`${path}: ${file.intents.length} intents, ${examples} examples, ${shipped.outOfScope?.length ?? 0} out-of-scope examples; ${runs} runs each`);
+  variants.forEach(([name], i) => {
+    const t = [...times[i]!].sort((a, b) => a - b);
+    console.log(`  ${name}: median ${t[Math.floor(t.length / 2)]!.toFixed(0)} ms, fastest ${t[0]!.toFixed(0)} ms`);
+  });
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.stack ?? err.message : err);
+  process.exit(1);
+});
