@@ -76,6 +76,17 @@ describe('intent classifier on intents/default.cases.jsonl', () => {
     expect(withPattern.classify('where is my parcel').intent).toBe('a');
   });
 
+  it("hands a one-word request for a person to `human` by the shipped file's pattern", () => {
+    // The pattern once held typographic quotes where `*` belonged, so it never matched.
+    const human = file.intents.find((i) => i.name === 'human')!;
+    for (const text of ['human', 'agent please', 'Operator!', '  representative. ']) {
+      const r = classifier.classify(text);
+      expect(r.intent, text).toBe('human');
+      expect(human.patterns, text).toContain(r.pattern);
+    }
+    expect(classifier.classify('the human resources department').pattern).toBeUndefined();
+  });
+
   it('answers a greeting that hopes for help as a greeting, and hands a plain request for a person to a human', () => {
     // Once "hi, hope someone can help me today" went to `human` (0.46) and a greeting escalated.
     expect(classifier.classify('hi, hope someone can help me today').intent).toBe('greeting');
