@@ -27,7 +27,15 @@ async function widgetShots(opts: PageOptions, name: string) {
   const shoot = async (testId: string, inset: number) => {
     const box = (await page.getByTestId(testId).boundingBox())!;
     const clip = { x: box.x + inset, y: box.y + inset, width: box.width - 2 * inset, height: box.height - 2 * inset };
+    // The focused message box's caret blinks: hide it for the shot, or two shots of the same
+    // panel differ by its 16 pixels whenever one catches it on and the other off.
+    const caret = (hidden: boolean) => page.evaluate((hide) => {
+      const el = document.querySelector('heed-chat')?.shadowRoot?.activeElement as HTMLElement | null | undefined;
+      if (el) el.style.caretColor = hide ? 'transparent' : '';
+    }, hidden);
+    await caret(true);
     const png = await viewportShot(page);
+    await caret(false);
     writeFileSync(join(SHOTS, `isolation-${name}-${testId}.png`), png);
     return { box, clip, png };
   };
