@@ -1,10 +1,12 @@
 // Training time of a shop-sized intents file as the server trains it (engine.classifierOptions:
 // sentence vectors, the off-topic list, typo fixing), beside the same file without the off-topic
 // list (the baseline), interleaved so both see the same machine load. Median and fastest of N runs.
+// First it times the one-off loads a process pays before its first bot: the dictionaries.
 //   npx tsx scripts/bench/train-time.ts [--intents intents/default.json] [--runs 7]
 import { trainClassifier } from '../../server/bot/classifier';
 import { classifierOptions } from '../../server/bot/engine';
 import { loadIntentsFile } from '../../server/bot/intents';
+import { englishWords, spanishWords } from '../../server/bot/dictionary';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -14,6 +16,11 @@ async function main(): Promise<void> {
   };
   const path = arg('--intents', 'intents/default.json');
   const runs = Number(arg('--runs', '7'));
+  for (const [name, load] of [['English dictionary (word-list)', englishWords], ['Spanish dictionary (an-array-of-spanish-words)', spanishWords]] as const) {
+    const start = performance.now();
+    const words = load();
+    console.log(`${name}: ${words.size} words loaded in ${(performance.now() - start).toFixed(0)} ms (once per process)`);
+  }
   const file = await loadIntentsFile(path);
   const shipped = classifierOptions(file);
   const variants: Array<[string, typeof shipped]> = [

@@ -5,7 +5,7 @@ import { loadIntentsFile, resolveSettings } from './intents';
 import { createSentimentScorer } from './sentiment';
 import { englishVectors } from './vectors';
 import { offTopicExamples } from './off-topic';
-import { englishWords } from './dictionary';
+import { englishWords, spanishWords } from './dictionary';
 
 /** Said when the intents file has no `fallback`. */
 export const DEFAULT_FALLBACK = {
@@ -33,8 +33,8 @@ export function classifierOptions(file: IntentsFile): ClassifierOptions {
     threshold: resolveSettings(file.settings).confidenceThreshold,
     // The sentence vectors come from an English encoder; other languages are classified lexically.
     vectors: file.language === 'en' ? englishVectors() : undefined,
-    // Typos are fixed where there is a dictionary to tell them from real words: English.
-    dictionary: file.language === 'en' ? englishWords() : undefined,
+    // Typos are fixed against a dictionary that tells them from real words.
+    dictionary: file.language === 'en' ? englishWords() : spanishWords(),
     ...(outOfScope.length > 0 ? { outOfScope } : {}),
   };
 }

@@ -14,7 +14,7 @@ export function parseOffTopic(text: string): string[] {
   return text.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
 }
 
-/** The built-in off-topic examples for a language; empty when none ship for it (Spanish, for now). */
+/** The built-in off-topic examples for a language (en.txt, es.txt); empty when none ship for it. */
 export function offTopicExamples(language: Language): readonly string[] {
   let list = cache.get(language);
   if (!list) {

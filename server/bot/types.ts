@@ -33,7 +33,7 @@ export interface IntentsFile {
   fallback?: { responses: string[]; quickReplies?: string[] };
   /**
    * What the bot should not answer. `builtIn` (default true) adds the shipped off-topic examples
-   * (English only: server/bot/off-topic/en.txt); `examples` are the site's own. Both are learned as
+   * (server/bot/off-topic/<language>.txt); `examples` are the site's own. Both are learned as
    * one "none of these intents" class.
    */
   outOfScope?: { builtIn?: boolean; examples?: string[] };

@@ -3,7 +3,7 @@ import { loadIntentsFile, resolveSettings, exampleKey } from '../../server/bot/i
 import { balancedOutOfScopeWeight, trainClassifier, trainClassifierAsync, type IntentClassifier } from '../../server/bot/classifier';
 import { classifierOptions, createBot } from '../../server/bot/engine';
 import { offTopicExamples, parseOffTopic } from '../../server/bot/off-topic';
-import { WordSet, englishWords } from '../../server/bot/dictionary';
+import { WordSet, englishWords, spanishListSpelling, spanishWords } from '../../server/bot/dictionary';
 import { englishVectors } from '../../server/bot/vectors';
 import { evaluate, loadCases, type LabelledCase } from '../../server/bot/evaluate';
 import type { IntentsFile } from '../../server/bot/types';
@@ -161,7 +161,9 @@ describe('off-topic examples (outOfScope)', () => {
     expect(new Set(list.map(exampleKey)).size).toBe(list.length);
     const taken = new Set([...file.intents.flatMap((i) => i.examples), ...cases.map((c) => c.text)].map(exampleKey));
     expect(list.filter((t) => taken.has(exampleKey(t)))).toEqual([]);
-    expect(offTopicExamples('es')).toEqual([]);
+    const es = offTopicExamples('es');
+    expect(es.length).toBeGreaterThanOrEqual(400);
+    expect(new Set(es.map(exampleKey)).size).toBe(es.length);
   });
 
   it('reads the English dictionary from word-list', () => {
@@ -169,6 +171,15 @@ describe('off-topic examples (outOfScope)', () => {
     expect(words.size).toBeGreaterThan(200_000);
     for (const w of ['package', 'refund', 'older', 'tiger']) expect(words.has(w), w).toBe(true);
     for (const w of ['pakage', 'refnd', 'retrun', 'ordr']) expect(words.has(w), w).toBe(false);
+  });
+
+  it('reads the Spanish dictionary, with or without accent marks typed', () => {
+    const words = spanishWords();
+    expect(words.size).toBeGreaterThan(500_000);
+    for (const w of ['pedido', 'envío', 'envio', 'devolución', 'contraseña', 'pingüino', 'dónde']) expect(words.has(w), w).toBe(true);
+    for (const w of ['paqete', 'reembolzo', 'contrasena', 'pedidoo']) expect(words.has(w), w).toBe(false);
+    expect(spanishListSpelling('Envío de pingüinos')).toBe('Envio de pinguinos');
+    expect(spanishListSpelling('contraseña')).toBe('contraseña');
   });
 
   it('weighs the out-of-scope class like one average intent, each example at most 1', () => {
@@ -237,6 +248,50 @@ describe('training without holding up the server', () => {
     for (const text of ['where is my order v1', 'I forgot my password v2', 'hello there', 'asdfgh', 'how much is my salary', 'wheres my pakage', 'who painted the sistine chapel']) {
       expect(async.classify(text, { explain: true }), text).toEqual(sync.classify(text, { explain: true }));
     }
+  });
+});
+
+describe('Spanish shop file (intents/default.es.json)', () => {
+  let esFile: IntentsFile;
+  let esCases: LabelledCase[];
+  beforeAll(async () => {
+    esFile = await loadIntentsFile('intents/default.es.json');
+    esCases = await loadCases('intents/default.es.cases.jsonl');
+  });
+
+  it('is measured on its own cases, written apart from the examples: in-scope ≥ 0.88, out-of-scope recall ≥ 0.8', () => {
+    // Measured: 0.935 / 0.878 (without the Spanish off-topic list: 0.984 / 0.732). The floors
+    // leave a margin so a small change to the examples does not flap the test.
+    expect(esCases.length).toBeGreaterThanOrEqual(150);
+    expect(esCases.filter((c) => c.intent === null).length).toBeGreaterThanOrEqual(30);
+    const examples = new Set(esFile.intents.flatMap((i) => i.examples.map(exampleKey)));
+    expect(esCases.filter((c) => examples.has(exampleKey(c.text))).map((c) => c.text)).toEqual([]);
+    const taken = new Set(esCases.map((c) => exampleKey(c.text)));
+    expect(offTopicExamples('es').filter((t) => taken.has(exampleKey(t)))).toEqual([]);
+    const e = evaluate(createBot(esFile, 'default.es.json'), esCases);
+    console.log(`Spanish: in-scope accuracy ${e.inScopeAccuracy.toFixed(3)} (${e.inScope}), out-of-scope recall ${e.outOfScopeRecall.toFixed(3)} (${e.outOfScope})`);
+    expect(e.inScopeAccuracy).toBeGreaterThanOrEqual(0.88);
+    expect(e.outOfScopeRecall).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('fixes Spanish typos with the Spanish dictionary, accents typed or not', () => {
+    const options = classifierOptions(esFile);
+    expect(options.dictionary).toBe(spanishWords());
+    const fixing = trainClassifier(esFile.intents, options);
+    const plain = trainClassifier(esFile.intents, { ...options, dictionary: undefined });
+    expect(fixing.classify('como debuelvo un articulo').intent).toBe('returns');
+    expect(plain.classify('como debuelvo un articulo').intent).toBeNull();
+    expect(fixing.classify('cuando llega mi paqete').confidence).toBeGreaterThan(plain.classify('cuando llega mi paqete').confidence);
+  });
+
+  it('declines Spanish off-topic questions with the built-in Spanish list, and builtIn: false turns it off', () => {
+    const on = createBot(esFile, 'default.es.json');
+    const off = createBot({ ...esFile, outOfScope: { builtIn: false } }, 'default.es.json');
+    for (const text of ['¿qué tiempo hará mañana en Madrid?', '¿cuántos habitantes tiene Japón?']) {
+      expect(off.classify(text).intent, text).not.toBeNull();
+      expect(on.classify(text).intent, text).toBeNull();
+    }
+    expect(on.classify('¿dónde está mi pedido?').intent).toBe('order_status');
   });
 });
 

@@ -154,8 +154,9 @@ describe('intents.schema.json', () => {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   const check = ajv.compile(schema);
 
-  it('accepts default.json and the minimal file', () => {
+  it('accepts default.json, default.es.json and the minimal file', () => {
     expect(check(JSON.parse(readFileSync('intents/default.json', 'utf8'))), JSON.stringify(check.errors)).toBe(true);
+    expect(check(JSON.parse(readFileSync('intents/default.es.json', 'utf8'))), JSON.stringify(check.errors)).toBe(true);
     expect(check(minimal())).toBe(true);
   });
 
