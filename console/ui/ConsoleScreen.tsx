@@ -41,10 +41,13 @@ export function ConsoleScreen({ client, agent: signedIn, onSignOut, onExpired }:
     document.title = n > 0 ? `(${n}) ${t('app.title')}` : t('app.title');
   }, [s.queue.length, t]);
 
-  // A closed chat takes no more replies: drop its draft, whoever closed it.
+  // A closed chat takes no more replies, and one a colleague now holds takes none from this
+  // agent (after a return to the queue, say): drop its draft. A queued chat keeps it.
   useEffect(() => {
-    for (const c of Object.values(s.conversations)) if (c.state === 'closed') drafts.clear(c.id);
-  }, [s.conversations, drafts]);
+    for (const c of Object.values(s.conversations)) {
+      if (c.state === 'closed' || (c.state === 'agent' && c.agentId !== undefined && c.agentId !== signedIn.id)) drafts.clear(c.id);
+    }
+  }, [s.conversations, drafts, signedIn.id]);
 
   // Names the queue gave visitors, kept after the entry leaves the queue (claimed chats).
   const names = useRef(new Map<string, string>());

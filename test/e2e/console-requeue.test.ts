@@ -82,6 +82,13 @@ it('asks before returning a chat to the queue; cancelling keeps it, confirming r
   // Nothing was sent to the visitor while the agent made up their mind.
   expect(v.all('message').some((f) => f.message.from === 'system' && /transferred/.test(f.message.text))).toBe(false);
 
+  // A half-written reply: kept while the chat waits in the queue (Ana may claim it back), dropped
+  // once a colleague holds it.
+  const drafts = () => page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('heed.console.draft')));
+  await page.getByTestId('reply-input').fill('Let me look at the second charge');
+  await expect.poll(drafts).toHaveLength(1);
+  await page.getByTestId('requeue-chat').focus();
+
   // Confirm by keyboard: Enter opens, Tab to the confirm button, Enter.
   const boMark = boWs.mark();
   await page.keyboard.press('Enter');
@@ -106,6 +113,7 @@ it('asks before returning a chat to the queue; cancelling keeps it, confirming r
   expect(await page.getByTestId('notice').count()).toBe(0);
   // Every agent's queue has it: Bo's too.
   await boWs.waitFor((f) => f.type === 'queue' && f.queue.some((q: { conversationId: string }) => q.conversationId === id), { from: boMark });
+  expect(await drafts()).toHaveLength(1);
 
   // Bo can claim it.
   const claimMark = boWs.mark();
@@ -116,6 +124,7 @@ it('asks before returning a chat to the queue; cancelling keeps it, confirming r
   await expect.poll(() => shownState(page)).toBe('agent');
   expect(await page.getByTestId('conversation-state').textContent()).toBe('With Bo');
   expect(await myChat(page, id).count()).toBe(0);
+  await expect.poll(drafts).toEqual([]);
   expect(await axe(page)).toEqual([]);
 }, 90_000);
 
