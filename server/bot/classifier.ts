@@ -148,18 +148,24 @@ function* buildClassifier(intents: readonly Intent[], options: ClassifierOptions
   );
 
   const raw: Array<{ features: Map<string, number>; label: number }> = [];
-  const texts: string[] = [];
+  // Each example is tokenised once: the lexical features, its sentence vector and the typo
+  // fixer's vocabulary all read these.
+  const exampleTokens: string[][] = [];
+  const learn = (example: string, label: number) => {
+    const words = tokenize(example, language);
+    exampleTokens.push(words);
+    raw.push({ features: extract(words), label });
+  };
   for (const [label, intent] of intents.entries()) {
     for (const ex of intent.examples) {
-      raw.push({ features: extract(ex), label });
-      texts.push(ex);
+      learn(ex, label);
       if (raw.length % YIELD_EVERY === 0) yield;
     }
   }
   const oos = options.outOfScope ?? [];
   // The out-of-scope class, when there are examples of it, is the last one (index `classes`).
   const modelClasses = oos.length > 0 ? classes + 1 : classes;
-  for (const ex of oos) { raw.push({ features: extract(ex), label: classes }); texts.push(ex); }
+  for (const ex of oos) learn(ex, classes);
   // On large files a feature seen once is mostly noise and costs memory (features × intents floats).
   // Coverage counts only what the intents' examples know: a message made of words that only the
   // out-of-scope examples use is not "understood" for it.
@@ -205,13 +211,13 @@ function* buildClassifier(intents: readonly Intent[], options: ClassifierOptions
     denseModel = new DenseModel(new Float32Array(modelClasses * vectors.dim), new Float32Array(modelClasses), vectors.dim);
     const denseDocs: Array<{ x: Float32Array; y: number; w: number }> = [];
     for (const [i, r] of raw.entries()) {
-      denseDocs.push({ x: denseVector(tokenize(texts[i]!, language)) ?? zero, y: r.label, w: docs[i]!.w });
+      denseDocs.push({ x: denseVector(exampleTokens[i]!) ?? zero, y: r.label, w: docs[i]!.w });
       if (i % YIELD_EVERY === YIELD_EVERY - 1) yield;
     }
     yield* trainSteps(denseDocs, denseModel, { ...settings, epochs: options.vectorEpochs ?? defaultVectorEpochs(perEpoch) }, sample);
   }
   const { dictionary } = options;
-  const fixTypos = dictionary ? typoFixer(texts.flatMap((t) => tokenize(t, language)), (w) => dictionary.has(w)) : (tokens: string[]) => tokens;
+  const fixTypos = dictionary ? typoFixer(exampleTokens.flat(), (w) => dictionary.has(w)) : (words: string[]) => words;
   const denseScores = new Float64Array(modelClasses);
   const denseBuffer = new Float32Array(vectors?.dim ?? 0); // reused by classify: one message at a time
 
