@@ -62,6 +62,7 @@ function assemble(file: IntentsFile, path: string, classifier: IntentClassifier)
     classify: (text, options) => classifier.classify(text, options),
     sentiment,
     intent: (name) => byName.get(name),
+    quickReplies: [...new Set([...file.intents.flatMap((i) => i.quickReplies ?? []), ...(file.fallback?.quickReplies ?? [])])],
     respond(name, pick = 0) {
       const source = name === null ? fallback : byName.get(name);
       if (!source) throw new Error(`unknown intent "${name}" in ${path}`);

@@ -94,3 +94,12 @@ export function evaluate(classifier: { classify(text: string): Classification },
 function quantile(sorted: readonly number[], q: number): number {
   return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
+
+/** What a visitor who taps each of the bot's quick replies gets: the intent it lands on, or null (the fallback). */
+export function quickReplyOutcomes(bot: { quickReplies: readonly string[]; classify(text: string): Classification }):
+  Array<{ text: string; intent: string | null; confidence: number }> {
+  return bot.quickReplies.map((text) => {
+    const r = bot.classify(text);
+    return { text, intent: r.intent, confidence: Math.round(r.confidence * 1000) / 1000 };
+  });
+}

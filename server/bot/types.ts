@@ -76,6 +76,11 @@ export interface BotEngine {
   classify(text: string, options?: { explain?: boolean }): Classification;
   sentiment(text: string): SentimentResult;
   intent(name: string): Intent | undefined;
+  /**
+   * Every quick reply the file offers (its intents' and its fallback's), each once, in file order.
+   * The built-in fallback's "Talk to a person" is not among them: the turn policy answers it.
+   */
+  readonly quickReplies: readonly string[];
   /** A response for the intent (or the fallback when name is null), chosen by `pick` (0..1). */
   respond(name: string | null, pick?: number): { text: string; quickReplies?: string[] };
 }

@@ -5,6 +5,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { loadBot } from '../bot/engine';
+import { quickReplyOutcomes } from '../bot/evaluate';
 import { IntentsError, formatProblem } from '../bot/intents';
 import type { BotEngine } from '../bot/types';
 import type { HeedConfig } from '../config';
@@ -55,6 +56,7 @@ export class SiteBots implements BotRegistry {
       siteFiles.set(site.id, file);
     }
     const bots = new SiteBots(engines, siteFiles, options);
+    for (const [file, engine] of engines) bots.checkQuickReplies(file, engine);
     if (options.watch) bots.watchFiles();
     return bots;
   }
@@ -80,6 +82,7 @@ export class SiteBots implements BotRegistry {
       if (this.generation.get(path) !== generation) return false;
       this.engines.set(path, engine);
       this.logger.info(`intents reloaded: ${path}; the next message uses them`);
+      this.checkQuickReplies(path, engine);
       return true;
     } catch (err) {
       if (err instanceof IntentsError) {
@@ -90,6 +93,17 @@ export class SiteBots implements BotRegistry {
       }
       return false;
     }
+  }
+
+  /**
+   * Warns about quick replies the bot offers but does not understand: a visitor who taps one gets
+   * "sorry, I didn't get that", and it counts towards a handoff for not understanding.
+   */
+  private checkQuickReplies(path: string, engine: BotEngine): void {
+    const lost = quickReplyOutcomes(engine).filter((q) => q.intent === null);
+    if (lost.length === 0) return;
+    this.logger.info(`intents warning: ${path}: ${lost.length} quick repl${lost.length === 1 ? 'y' : 'ies'} the bot does not understand ` +
+      `(a visitor who taps one gets the fallback): ${lost.map((q) => JSON.stringify(q.text)).join(', ')}`);
   }
 
   /** Stops watching; engines keep working. */

@@ -1,6 +1,7 @@
 // One bot turn, decided purely from the engine, the conversation's bot memory and the text (P9).
 import type { BotEngine, BotMemory, TurnDecision } from '../bot/types';
 import type { EscalationReason } from '../../shared/protocol';
+import { DEFAULT_FALLBACK } from '../bot/engine';
 
 /** The intent that means "let me talk to a person"; it escalates with reason `requested`. */
 export const HUMAN_INTENT = 'human';
@@ -42,7 +43,7 @@ export const HANDOFF_MIN_CONFIDENCE = 0.45;
  */
 export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, pick?: number): TurnDecision {
   const { settings } = engine;
-  const classified = engine.classify(text);
+  const classified = builtInPersonButton(engine, text) ?? engine.classify(text);
   const hands = classified.intent === HUMAN_INTENT || (classified.intent !== null && engine.intent(classified.intent)?.escalate);
   const c = hands && classified.confidence < HANDOFF_MIN_CONFIDENCE ? { ...classified, intent: null } : classified;
   const sentiment = engine.sentiment(text).score;
@@ -63,6 +64,15 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   if (escalate === 'intent') return { ...base, escalate, reply: engine.respond(c.intent, pick ?? textPick(text)) };
   if (escalate) return { ...base, escalate };
   return { ...base, reply: engine.respond(c.intent, pick ?? textPick(text)) };
+}
+
+/**
+ * The built-in fallback (a file without its own) offers "Talk to a person". In a file with no
+ * `human` intent, tapping it would otherwise be one more message the bot does not understand.
+ */
+function builtInPersonButton(engine: BotEngine, text: string): ReturnType<BotEngine['classify']> | null {
+  if (engine.intent(HUMAN_INTENT) || !DEFAULT_FALLBACK.quickReplies.some((q) => q.toLowerCase() === text.trim().toLowerCase())) return null;
+  return { intent: HUMAN_INTENT, confidence: 1, ranking: [{ intent: HUMAN_INTENT, score: 1 }] };
 }
 
 function round(x: number): number {

@@ -76,6 +76,29 @@ describe('npm run intents -- test', () => {
     expect(f.oos_recall).toBeGreaterThanOrEqual(0.85);
     expect(r.stdout).toMatch(/^order_status\s+[\d.]+\s+[\d.]+\s+\d+$/m);
     expect(r.stdout).toContain('most confused (expected → got):');
+    // Every button the shipped bot offers leads to an answer, not to the fallback.
+    expect(r.stdout).toMatch(/^quick replies: all \d+ understood$/m);
+  });
+
+  it('lists the quick replies the bot offers but does not understand', async () => {
+    const intents = join(dir, 'buttons.json');
+    await writeFile(intents, JSON.stringify({
+      language: 'en',
+      intents: [
+        { name: 'hours', examples: ['when are you open', 'what are your opening hours', 'are you open on sunday', 'opening times'],
+          responses: ['9 to 5'], quickReplies: ['Opening hours', 'Do you sell gift cards?'] },
+        { name: 'bye', examples: ['bye', 'goodbye', 'see you later', 'bye for now'], responses: ['Bye!'] },
+      ],
+    }));
+    const cases = join(dir, 'buttons.cases.jsonl');
+    await writeFile(cases, '{"text": "when do you open", "intent": "hours"}\n');
+    const r = await cli(['test', '--intents', intents, '--cases', cases]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('quick replies the bot does not understand (a visitor who taps one gets the fallback): 1 of 2');
+    expect(r.stdout).toMatch(/^ {2}"Do you sell gift cards\?" \(best [01]\.\d\d, under the threshold\)$/m);
+    expect(r.stdout).not.toMatch(/^ {2}"Opening hours"/m);
+    const json = JSON.parse((await cli(['test', '--intents', intents, '--cases', cases, '--json'])).stdout) as { quickReplies: Array<{ text: string; intent: string | null }> };
+    expect(json.quickReplies.find((q) => q.text === 'Opening hours')?.intent).toBe('hours');
   });
 
   it('--json prints one JSON document with per-intent scores and the summary', async () => {

@@ -73,6 +73,21 @@ describe('intents hot reload', () => {
     expect(await botReplyTo(v, 'what are your opening hours')).toBe('We now open at 8.');
   });
 
+  it('warns, and still applies the edit, when a quick reply leads nowhere', async () => {
+    const v = await server.visitor();
+    await v.hello();
+    const edit = intents('We open at 10.');
+    edit.intents[0]!.quickReplies = ['Shipping times', 'Do you price match?'];
+    await writeFile(file, JSON.stringify(edit));
+    await waitUntil('the warning', () => logs.some((l) => l.startsWith('info intents warning')));
+    const warning = logs.find((l) => l.startsWith('info intents warning'))!;
+    expect(warning).toContain(`${file}: 1 quick reply the bot does not understand`);
+    expect(warning).toContain('"Do you price match?"');
+    expect(warning).not.toContain('"Shipping times"');
+    expect(logs.filter((l) => l.startsWith('info intents warning'))).toHaveLength(1); // not at start-up: the first file was fine
+    expect(await botReplyTo(v, 'what are your opening hours')).toBe('We open at 10.');
+  });
+
   it('picks up an editor-style save (write a temp file, rename it over the original)', async () => {
     const v = await server.visitor();
     await v.hello();

@@ -117,6 +117,18 @@ describe('engine.respond', () => {
   });
 });
 
+describe('the built-in fallback\'s button', () => {
+  it('hands over when a visitor taps "Talk to a person" in a file with no human intent, and says so nowhere else', () => {
+    const bare = createBot({ language: 'en', intents: [
+      { name: 'hours', examples: ['when are you open', 'what are your opening hours', 'are you open on sunday'], responses: ['9 to 5'] },
+    ] }, 'bare.json');
+    expect(bare.respond(null, 0).quickReplies).toEqual(['Talk to a person']);
+    expect(decideTurn(bare, initialMemory(), 'Talk to a person')).toMatchObject({ intent: 'human', escalate: 'requested' });
+    expect(bare.quickReplies).toEqual([]); // the file offers none of its own
+    expect(decideTurn(bare, initialMemory(), 'talk to a person about my hat').escalate).toBeUndefined();
+  });
+});
+
 describe('unsure handoffs', () => {
   it('does not hand off on a weak match for a person (a word like "perfect"), but on a clear request', async () => {
     const { loadBot } = await import('../../server/bot/engine');
