@@ -351,9 +351,9 @@ interface Role {
   modifierPhrases: Phrase[] | undefined;
   phrases: Phrase[] | undefined;
 }
-interface Phrase { words: string[]; value: number }
+interface Phrase { words: string[]; value: number; sarcastic?: boolean }
 const R_CLAUSE_BREAK = 1, R_BUT = 2, R_NEGATOR = 4, R_NEGATED_COMPLAINT = 8, R_POLITE = 16, R_SARCASM_PRONE = 32,
-  R_SARCASM_CUE = 64, R_MANY = 128;
+  R_SARCASM_CUE = 64, R_MANY = 128, R_SARCASM_MARKER = 256;
 
 function rolesOf(lexicon: Lexicon): Map<string, Role> {
   const all = new Map<string, Role>();
@@ -364,16 +364,22 @@ function rolesOf(lexicon: Lexicon): Map<string, Role> {
   };
   for (const [k, v] of lexicon.words) role(k).word = v;
   for (const [k, v] of lexicon.modifiers) role(k).modifier = v;
-  const phrases = (map: ReadonlyMap<string, number>, field: 'modifierPhrases' | 'phrases') => {
+  for (const [k, v] of lexicon.sarcasmMarkers) {
+    if (k.includes(' ')) continue;
+    role(k).word = v;
+    role(k).flags |= R_SARCASM_MARKER;
+  }
+  const phrases = (map: ReadonlyMap<string, number>, field: 'modifierPhrases' | 'phrases', sarcastic = false) => {
     for (const [k, value] of map) {
       const words = k.split(' ');
       if (words.length < 2 || words.length > 4) continue;
-      (role(words[0]!)[field] ??= []).push({ words, value });
+      (role(words[0]!)[field] ??= []).push(sarcastic ? { words, value, sarcastic } : { words, value });
     }
     for (const r of all.values()) r[field]?.sort((a, b) => b.words.length - a.words.length);
   };
   phrases(lexicon.modifiers, 'modifierPhrases');
   phrases(lexicon.phrases, 'phrases');
+  phrases(lexicon.sarcasmMarkers, 'phrases', true);
   const flag = (keys: Iterable<string>, f: number) => { for (const k of keys) role(k).flags |= f; };
   flag(lexicon.clauseBreaks, R_CLAUSE_BREAK);
   flag(['but', 'pero'], R_BUT);
@@ -407,7 +413,7 @@ class Vocabulary {
   constructor(lexicon: Lexicon, private readonly sentimentModel: SentimentModel | undefined) {
     this.roles = rolesOf(lexicon);
     for (const key of this.roles.keys()) this.info(key);
-    for (const phrases of [lexicon.phrases, lexicon.modifiers]) for (const k of phrases.keys()) for (const w of k.split(' ')) this.info(w);
+    for (const phrases of [lexicon.phrases, lexicon.modifiers, lexicon.sarcasmMarkers]) for (const k of phrases.keys()) for (const w of k.split(' ')) this.info(w);
     if (sentimentModel) for (const key of modelStrings(sentimentModel)) this.info(key);
     this.limit = this.words.size + MAX_OTHER_WORDS;
   }
@@ -489,7 +495,7 @@ export function lexiconScore(tokens: Token[], text: string, lexicon: Lexicon, tr
 }
 
 /** The sentiment items found in a message (words, phrases, emoji), as columns reused between calls. */
-const I_POLITE = 1, I_SARCASM_PRONE = 2, I_AFTER_BUT = 4, I_BEFORE_BUT = 8;
+const I_POLITE = 1, I_SARCASM_PRONE = 2, I_AFTER_BUT = 4, I_BEFORE_BUT = 8, I_SARCASM_MARKER = 16;
 let itemScore = new Float64Array(64);
 let itemAt = new Int32Array(64);
 let itemFlags = new Uint8Array(64);
@@ -535,6 +541,7 @@ function tokensScore(t: Tokens, text: string, trace?: SentimentStep[]): number {
   let modifier = 1;
   let modifierAge = 0;
   let afterBut = 0;
+  let cues = false;
 
   for (let i = 0; i < t.length; i++) {
     const kind = t.kind[i];
@@ -573,8 +580,8 @@ function tokensScore(t: Tokens, text: string, trace?: SentimentStep[]): number {
     const phrase = role?.phrases && matchPhrase(t, i, role.phrases);
     if (phrase) {
       const polite = (phrase.value > 0 && (flags & R_POLITE) !== 0) || (flags & R_MANY) !== 0;
-      const item = pushItem(phrase.value * modifier, i, (polite ? I_POLITE : 0) | afterBut);
-      if (trace) record(trace, traced!, item, { text: phraseText(t, i, phrase.words.length), role: 'sentiment', modifier, note: 'phrase' });
+      const item = pushItem(phrase.value * modifier, i, (polite ? I_POLITE : 0) | (phrase.sarcastic ? I_SARCASM_MARKER : 0) | afterBut);
+      if (trace) record(trace, traced!, item, { text: phraseText(t, i, phrase.words.length), role: 'sentiment', modifier, note: phrase.sarcastic ? 'sarcastic turn of phrase' : 'phrase' });
       modifier = 1;
       i += phrase.words.length - 1;
       continue;
@@ -597,13 +604,14 @@ function tokensScore(t: Tokens, text: string, trace?: SentimentStep[]): number {
       modifier = 1;
       continue;
     }
+    if (flags & R_SARCASM_CUE) cues = true;
     const base = role?.word;
     if (!base) continue;
     const caps = (t.flags[i]! & F_CAPS) !== 0;
     let score = base * modifier;
     if (caps) score *= CAPS_FACTOR;
     if (negated) score *= NEGATION_FACTOR;
-    const item = pushItem(score, i, (flags & R_POLITE ? I_POLITE : 0) |
+    const item = pushItem(score, i, (flags & R_POLITE ? I_POLITE : 0) | (flags & R_SARCASM_MARKER ? I_SARCASM_MARKER : 0) |
       (!negated && score > 0 && flags & R_SARCASM_PRONE ? I_SARCASM_PRONE : 0) | afterBut);
     if (trace) record(trace, traced!, item, { text: t.text(i), role: 'sentiment', negated, modifier, caps });
     modifier = 1;
@@ -617,10 +625,28 @@ function tokensScore(t: Tokens, text: string, trace?: SentimentStep[]): number {
     let cue = false;
     for (let j = at + 1; j < t.length && !cue; j++) cue = t.kind[j] === WORD && ((t.info[j]!.role?.flags ?? 0) & R_SARCASM_CUE) !== 0;
     let complaint = false;
-    for (let k = 0; k < items && !complaint; k++) complaint = itemAt[k]! > at && itemScore[k]! < 0;
+    for (let k = 0; k < items && !complaint; k++) complaint = itemAt[k]! > at && itemScore[k]! < 0 && !(itemFlags[k]! & I_SARCASM_MARKER);
     if (cue || complaint) {
       itemScore[prone] = -0.5 * itemScore[prone]!;
       if (traced) for (const s of traced) if (s.item === prone) s.step.note = 'sarcasm: a stock positive word before a complaint';
+    }
+  }
+  // A sarcastic turn of phrase ("very generous", "great system you've got") beside a complaint
+  // makes every word of praise in the message a complaint too; with no complaint beside it, it is
+  // taken at its word ("top notch, thanks!") and counts 0.
+  let markers = false, complaint = cues;
+  for (let k = 0; k < items; k++) {
+    if (itemFlags[k]! & I_SARCASM_MARKER) markers = true;
+    else if (itemScore[k]! < 0) complaint = true;
+  }
+  if (markers) {
+    for (let k = 0; k < items; k++) {
+      const marker = (itemFlags[k]! & I_SARCASM_MARKER) !== 0;
+      if (!complaint && marker) itemScore[k] = 0;
+      else if (complaint && !marker && itemScore[k]! > 0 && !(itemFlags[k]! & I_POLITE)) {
+        itemScore[k] = -0.5 * itemScore[k]!;
+        if (traced) for (const s of traced) if (s.item === k) s.step.note = 'sarcasm: praise beside a sarcastic turn of phrase and a complaint';
+      }
     }
   }
   // In a complaint, "thanks" is politeness, not praise.

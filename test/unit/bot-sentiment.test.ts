@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { createSentimentScorer, sentimentLabel } from '../../server/bot/sentiment';
+import { createSentimentScorer, scoreSentiment, sentimentLabel, type SentimentStep } from '../../server/bot/sentiment';
+import { buildLexicon } from '../../server/bot/sentiment-lexicon';
 import { SENTIMENT_MODEL } from '../../server/bot/sentiment-weights';
 import { isHeldOut, loadLabelled, train } from '../../server/bot/sentiment-train';
 import { generate } from '../../intents/sentiment/generate';
@@ -84,6 +85,28 @@ describe('sentiment (English)', () => {
     expect(s('thanks for nothing')).toBeLessThan(-0.3);
     expect(s('great, another delay')).toBeLessThan(-0.3);
     expect(s('great, thanks!')).toBeGreaterThan(0.5);
+  });
+
+  it('reads a sarcastic turn of phrase beside a complaint as a complaint, and takes it at its word alone', () => {
+    const lexiconOnly = (text: string) => scoreSentiment(text, buildLexicon('en')).score;
+    // The lexicon's own part: the praise flips only when a complaint stands beside the phrase.
+    expect(lexiconOnly('wow, very generous, a refund of zero after I sent the broken kettle back')).toBeLessThan(-0.3);
+    expect(lexiconOnly('lovely, charged twice, great system you have')).toBeLessThan(-0.3);
+    expect(lexiconOnly('perfect, exactly what I needed :)')).toBeGreaterThan(0.3);
+    expect(lexiconOnly('top notch service, thanks')).toBeGreaterThan(0.3);
+    const steps: SentimentStep[] = [];
+    scoreSentiment('oh wonderful, the third delay, just what I needed', buildLexicon('en'), steps);
+    expect(steps.find((x) => x.text === 'just what I needed')?.note).toBe('sarcastic turn of phrase');
+    expect(steps.find((x) => x.text === 'wonderful')?.score).toBeLessThan(0);
+    // And the whole scorer, learned model included.
+    expect(s('Oh wonderful, a chatbot. Just what I needed after three emails went unanswered 🙃')).toBeLessThan(-0.5);
+    expect(s('great, it arrived, just what I needed!')).toBeGreaterThan(0.3);
+  });
+
+  it('does not read a visitor owning a mistake, a mail folder or a typed "ill" as a complaint', () => {
+    expect(s('oh it was in spam. my bad, thank you')).toBeGreaterThan(0.3);
+    expect(s('fine, ill wait for tomorrow then')).toBeGreaterThan(-0.3);
+    expect(s('you useless idiots')).toBeLessThan(-0.6);
   });
 });
 
