@@ -35,6 +35,8 @@ export async function explainCommand(intentsPath: string, text: string, out: (li
 
   const d = decideTurn(bot, initialMemory(), text);
   out(`running score after this message: ${d.memory.running} (escalates at ≤ -${bot.settings.sentimentThreshold})`);
+  if (d.repair) out(`repair: ${JSON.stringify(d.repair)} (the visitor says the last answer missed: counts as not understood towards a handoff)`);
+  if (d.hostile) out(`hostile: ${JSON.stringify(d.hostile)} (an insult, swearing, a threat, an accusation or shouting: a person takes over at once)`);
   if (d.escalate) out(`decision: ESCALATE (${d.escalate}) — the chat goes to a person and the bot stops answering`);
   else out(`decision: reply ${JSON.stringify(d.reply?.text)}${d.reply?.quickReplies ? ` with quick replies ${JSON.stringify(d.reply.quickReplies)}` : ''}`);
   return 0;

@@ -99,6 +99,10 @@ export interface TurnDecision {
   /** What the bot says, unless the turn escalates silently. */
   reply?: { text: string; quickReplies?: string[] };
   escalate?: EscalationReason;
+  /** The hostile cue in the message (an insult, swearing, a threat, shouting), when there is one. */
+  hostile?: string;
+  /** The visitor's words saying the last answer missed ("that's not what I asked"), when there are any. */
+  repair?: string;
 }
 
 /** One problem in an intents file: file, JSON path (like `$.intents[3].examples`) and reason. */

@@ -2,6 +2,8 @@
 import type { BotEngine, BotMemory, TurnDecision } from '../bot/types';
 import type { EscalationReason } from '../../shared/protocol';
 import { DEFAULT_FALLBACK } from '../bot/engine';
+import { hostility, repair, thanks } from '../bot/cues';
+import { LABEL_THRESHOLDS } from '../bot/sentiment';
 
 /** The intent that means "let me talk to a person"; it escalates with reason `requested`. */
 export const HUMAN_INTENT = 'human';
@@ -35,30 +37,53 @@ export function textPick(text: string): number {
 export const HANDOFF_MIN_CONFIDENCE = 0.45;
 
 /**
+ * A message the bot did not understand whose sentiment is at least this (the "positive" label's
+ * lower bound, LABEL_THRESHOLDS in bot/sentiment.ts), or that is not negative and says thanks, does
+ * not count as the visitor being stuck.
+ */
+export const CONTENT_AT_OR_ABOVE = LABEL_THRESHOLDS.positiveAtOrAbove;
+
+/**
  * Classifies the message, updates running sentiment and the not-understood count, and decides
  * whether to answer or escalate. Reasons, most specific first: `requested` (the human intent),
- * `sentiment` (running ≤ -threshold), `intent` (another intent marked escalate), `fallback`
- * (N not-understood in a row). When it escalates there is no reply, except the escalating intent's
- * own response for `intent`; the chat domain posts it before saying a person is coming.
+ * `sentiment` (running ≤ -threshold), `intent` (another intent marked escalate), `sentiment` again
+ * for one hostile message (an insult, swearing, a threat, an accusation of fraud, shouting), `fallback`
+ * (N not-understood in a row; a message saying the last answer missed counts as not understood, a
+ * pleased one the bot did not follow does not count). When it escalates there is no reply, except
+ * the escalating intent's own response for `intent`; the chat domain posts it before saying a
+ * person is coming.
  */
 export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, pick?: number): TurnDecision {
   const { settings } = engine;
   const classified = builtInPersonButton(engine, text) ?? engine.classify(text);
   const hands = classified.intent === HUMAN_INTENT || (classified.intent !== null && engine.intent(classified.intent)?.escalate);
-  const c = hands && classified.confidence < HANDOFF_MIN_CONFIDENCE ? { ...classified, intent: null } : classified;
+  // "That's not what I asked" counts as not understood even when an intent matched: the visitor
+  // says the last answer missed, and the words of the complaint match intents by accident ("not
+  // what I asked" reads like a wrong item). The bot apologises and offers a person instead.
+  const repaired = classified.intent === HUMAN_INTENT ? null : repair(text, engine.language);
+  const c = repaired || (hands && classified.confidence < HANDOFF_MIN_CONFIDENCE) ? { ...classified, intent: null } : classified;
   const sentiment = engine.sentiment(text).score;
   const running = nextRunning(memory.running, sentiment, settings);
-  const fallbacks = c.intent === null ? memory.fallbacks + 1 : 0;
+  const hostile = hostility(text, engine.language, sentiment);
+  // A pleased visitor the bot did not follow ("found it, all sorted now ta", "ok, so Visa it is.
+  // thank you") is not stuck: the message neither counts towards a handoff nor resets the count.
+  const content = c.intent === null && !repaired &&
+    (sentiment >= CONTENT_AT_OR_ABOVE || (sentiment >= 0 && thanks(text, engine.language)));
+  const fallbacks = content ? memory.fallbacks : c.intent === null ? memory.fallbacks + 1 : 0;
   const next: BotMemory = { running, fallbacks };
   const intent = c.intent === null ? undefined : engine.intent(c.intent);
 
   let escalate: EscalationReason | undefined;
   if (c.intent === HUMAN_INTENT) escalate = 'requested';
   else if (running <= -settings.sentimentThreshold) escalate = 'sentiment';
-  else if (intent?.escalate) escalate = 'intent';
+  else if (intent?.escalate) escalate = 'intent'; // the site's own intent for this moment, with its answer
+  else if (hostile) escalate = 'sentiment';
   else if (fallbacks >= settings.fallbacksBeforeHandoff) escalate = 'fallback';
 
-  const base = { intent: c.intent, confidence: c.confidence, sentiment, memory: next };
+  const base = {
+    intent: c.intent, confidence: c.confidence, sentiment, memory: next,
+    ...(hostile ? { hostile: hostile.cue } : {}), ...(repaired ? { repair: repaired.cue } : {}),
+  };
   // An escalate:true intent keeps its own answer (the site wrote it for this moment); the
   // other reasons hand over silently and the chat domain says a person is coming.
   if (escalate === 'intent') return { ...base, escalate, reply: engine.respond(c.intent, pick ?? textPick(text)) };

@@ -52,6 +52,22 @@ describe('P9 escalation reasons', () => {
     await queuedVisitor(v);
   });
 
+  it('[P9] sentiment: one hostile message (an insult) goes to a person at once, with no bot reply', async () => {
+    s = await startServer();
+    const v = await s.visitor();
+    const welcome = await v.hello();
+    await v.say('you useless idiots sent me the wrong sofa');
+    await queuedVisitor(v);
+    const conv = (await s.store.getConversation(welcome.conversationId))!;
+    expect(conv.reason).toBe('sentiment');
+    expect(conv.sentiment.length).toBe(1);
+    // No "Sorry, I didn't quite get that" to a furious visitor: the system says a person is coming.
+    expect((await s.store.getMessages(welcome.conversationId)).map((m) => [m.from, m.text])).toEqual([
+      ['visitor', 'you useless idiots sent me the wrong sofa'],
+      ['system', expect.stringMatching(/nobody|person/i)],
+    ]);
+  });
+
   it('[P9] requested: a handoff frame, and asking for a person in words', async () => {
     s = await startServer();
     const v1 = await s.visitor();

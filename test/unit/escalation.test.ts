@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createBot, loadBot } from '../../server/bot/engine';
-import { decideTurn, initialMemory } from '../../server/chat/escalation';
+import { CONTENT_AT_OR_ABOVE, decideTurn, initialMemory, textPick } from '../../server/chat/escalation';
+import { hostility, repair } from '../../server/bot/cues';
 import type { BotEngine, BotMemory, TurnDecision } from '../../server/bot/types';
 
 let bot: BotEngine;
@@ -101,6 +102,96 @@ describe('[P9] escalation', () => {
     expect(memory).toEqual({ running: -0.5, fallbacks: 1 });
     expect(a.memory.fallbacks).toBe(0);
     expect(a.memory.running).toBeCloseTo(-0.5 * bot.settings.sentimentDecay, 3);
+  });
+});
+
+describe('[P9] hostile messages', () => {
+  it('hands an insult, swearing, a threat or an accusation to a person at once, even when a calm question follows', () => {
+    for (const text of [
+      'what a bunch of crooks, where is my money',
+      'if this is not fixed today I am filing a chargeback',
+      'are you f***ing serious, it has been a month',
+      'this is the worst shop I have ever used',
+      "I'm reporting you to trading standards",
+    ]) {
+      const [d] = converse(bot, [text, 'where is my order']);
+      expect(d!.escalate, text).toBe('sentiment');
+      expect(d!.hostile, text).toBeTruthy();
+      expect(d!.reply, text).toBeUndefined();
+    }
+  });
+
+  it('counts a message shouted in capitals only when it is negative', () => {
+    const shout = decideTurn(bot, initialMemory(), 'WHY HAS NOBODY ANSWERED MY EMAILS');
+    expect(shout).toMatchObject({ escalate: 'sentiment', hostile: '(whole message in capitals)' });
+    const happy = decideTurn(bot, initialMemory(), 'THANK YOU SO MUCH FOR THE HELP');
+    expect(happy.escalate).toBeUndefined();
+    expect(happy.hostile).toBeUndefined();
+    expect(hostility('OK', 'en', -1)).toBeNull(); // one word is not shouting
+  });
+
+  it('matches whole words only, and leaves annoyance to the running score', () => {
+    for (const text of [
+      'do you sell shitake mushrooms', 'my scampi arrived cold', 'is the assessment free',
+      'this is a bit annoying, my parcel is late', "I'm frustrated, the code doesn't work",
+      'the best sofa ever', 'can I sue a courier for a lost parcel', // "sue" alone is not a threat to the shop
+    ]) {
+      expect(hostility(text, 'en', -0.5), text).toBeNull();
+    }
+    expect(decideTurn(bot, initialMemory(), 'this is a bit annoying, my parcel is late').escalate).toBeUndefined();
+  });
+
+  it('knows Spanish insults and threats, with or without accents', () => {
+    expect(hostility('sois unos ladrones', 'es', -0.5)?.cue).toBe('ladrones');
+    expect(hostility('voy a poner una denuncia en consumo', 'es', -0.5)?.cue).toBe('denuncia');
+    expect(hostility('¡INÚTILES!', 'es', -0.5)?.cue).toBe('inutiles');
+    expect(hostility('¿cuánto cuesta el envío a Valencia?', 'es', 0)).toBeNull();
+    expect(hostility('quiero saber el consumo de la nevera', 'es', 0)).toBeNull();
+  });
+});
+
+describe('[P9] a visitor going round in circles', () => {
+  it('counts "that is not what I asked" as not understood even when an intent matched, and hands over at the second', () => {
+    const turns = converse(bot, [
+      'how do I cancel my order',
+      "no, that's not what I asked, I want to cancel it before it ships",
+      "that's the cancel page again, you don't understand",
+    ]);
+    expect(turns[0]!.memory.fallbacks).toBe(0);
+    expect(turns[1]!.repair).toBeTruthy();
+    expect(turns[1]!.intent).toBeNull();
+    expect(turns[1]!.memory.fallbacks).toBe(1);
+    // Not the cancel answer again: an apology that offers a person.
+    expect(turns[1]!.reply).toEqual(bot.respond(null, textPick("no, that's not what I asked, I want to cancel it before it ships")));
+    expect(turns[1]!.reply!.quickReplies).toContain('Talk to a person');
+    expect(turns[2]).toMatchObject({ escalate: 'fallback' });
+  });
+
+  it('finds repair cues in both languages, and not in ordinary questions', () => {
+    for (const text of ["sorry, I don't think that answers it", 'you are not understanding me', "I'm not asking about returns",
+      'let me try again: paper voucher, website?', 'no, not the discount code, the paper one']) {
+      expect(repair(text, 'en'), text).not.toBeNull();
+    }
+    for (const text of ['where is my order', 'what do you mean by processing?', 'not yet, thanks', 'is that the same price again next week']) {
+      expect(repair(text, 'en'), text).toBeNull();
+    }
+    // A known cost of matching phrases: "I meant to ask" reads as a repair (one count, not a handoff).
+    expect(repair('I meant to ask this yesterday', 'en')).not.toBeNull();
+    expect(repair('no me entiendes, te pregunto por la factura', 'es')?.cue).toBe('no me entiendes');
+    expect(repair('eso no me ayuda', 'es')).not.toBeNull();
+    expect(repair('¿cuánto tarda el envío?', 'es')).toBeNull();
+  });
+
+  it('does not count a pleased message it did not follow towards a handoff, nor reset the count', () => {
+    const memory = { running: 0, fallbacks: 1 };
+    const pleased = decideTurn(bot, memory, 'oh nice, it was in the wishlist all along 😊');
+    expect(pleased.intent).toBeNull();
+    expect(pleased.sentiment).toBeGreaterThanOrEqual(CONTENT_AT_OR_ABOVE);
+    expect(pleased.escalate).toBeUndefined();
+    expect(pleased.memory.fallbacks).toBe(1);
+    const stuck = decideTurn(bot, memory, 'can you engrave a name on the back of the watch');
+    expect(stuck.intent).toBeNull();
+    expect(stuck.escalate).toBe('fallback');
   });
 });
 

@@ -1,0 +1,146 @@
+// Two kinds of message the turn policy reads beside the classifier and the sentiment score.
+//
+// Hostility: what a support supervisor takes over at once, whatever the running score. An insult,
+// swearing at the shop, an accusation of fraud, a threat of a chargeback or a lawyer, "worst …
+// ever", or a whole message shouted in capitals. A running score needs two or three angry messages
+// to cross its threshold, and a calm question after an outburst ("THIS IS A JOKE OF A COMPANY",
+// then "what's the tracking number") pulls it back under: conversations written blind to the
+// policy showed the supervisor wanted a person at the outburst, not two turns later.
+//
+// Thanks: a word of thanks, for the turn policy to tell a pleased visitor from a stuck one.
+//
+// Repair: the visitor saying the bot's last answer missed ("that's not what I asked", "you don't
+// understand", "that's the returns page again"). The classifier may still match an intent, the
+// same wrong one, so without this a polite visitor going round in circles never counts as stuck.
+import type { Language } from './types';
+import { stripAccents } from './text';
+
+/**
+ * Cues per language, as regular-expression sources matched on the lower-cased message with its
+ * accents and apostrophes removed, on word boundaries. Hostile cues are kept to words and phrases
+ * that are hostile in a shop's chat whatever surrounds them; "bad", "annoying", "frustrated" or a
+ * frustrated "ffs" are the running score's job.
+ */
+const HOSTILE: Record<Language, string[]> = {
+  en: [
+    // Swearing.
+    'f+u+c+k\\w*', 'fk+ing', 'fcking', 'f\\*+\\w*', 'shit(?:ty|s|e)?', 'bullshit', 'pissed off', 'piss take',
+    'bastards?', 'assholes?', 'arseholes?', 'dickheads?', 'twats?', 'wankers?', 'bollocks',
+    // Insults aimed at the shop or its people.
+    'idiots?', 'idiotic', 'morons?', 'moronic', 'clowns', 'incompetent', 'incompetence', 'useless', 'pathetic',
+    'joke of an? \\w+', '(?:this|that|it) is a joke', 'what a joke', 'are you (?:kidding|joking) me',
+    'you (?:must|have got to|have to|gotta) be (?:kidding|joking)', 'liars?', 'thie(?:f|ves)', 'crooks?', 'disgrace(?:ful)?', 'shambles',
+    // Accusations.
+    'scam(?:s|mers?|med|ming|my)?', 'fraud(?:s|ulent|sters?)?', 'theft', 'stealing', 'robbery', 'rip ?off', 'ripped me off',
+    // Threats.
+    'charge ?backs?', 'lawyers?', 'solicitors?', 'legal action', 'sue you', 'suing', 'small claims',
+    'trading standards', 'ombudsman', 'report(?:ing)? you', 'better business bureau', 'bbb',
+    'consumer (?:rights|protection|council)', 'never (?:shop|order|buy)\\w* (?:here|from you)',
+    // Superlatives of contempt.
+    'worst (?:\\w+ ){0,3}ever', 'worst (?:company|service|shop|store|website|experience)',
+  ],
+  es: [
+    'mierda', 'joder', 'jodid[oa]s?', 'hijueputa', 'hijo de puta', 'hdp', 'malparid[oa]s?', 'pinche', 'culer[oa]s?',
+    'pendej[oa]s?', 'boludos?', 'pelotudos?', 'gilipollas', 'capullos?', 'rateros?', 'chorros', 'una cagada', 'puta', 'put[oa]s?', 'cabron(?:es)?', 'hostia', 'cono', 'carajo', 'chingad[oa]',
+    'idiotas?', 'imbeciles?', 'inutiles?', 'incompetentes?', 'sinverguenzas?', 'payasos', 'una verguenza',
+    'vergonzoso', 'ladron(?:es)?', 'mentiros[oa]s?', 'una broma de \\w+', 'un chiste de \\w+',
+    'estafa\\w*', 'fraude\\w*', 'robo', 'robando', 'me han robado',
+    'abogad[oa]s?', 'denuncia\\w*', 'demanda(?:r|re|remos)', 'a consumo', 'ocu', 'profeco', 'hoja de reclamaciones',
+    'nunca mas (?:compro|comprare|pido|pedire)',
+    'peor (?:\\w+ ){0,3}(?:de mi vida|del mundo|de la historia)', 'el peor (?:servicio|trato|tienda|empresa)',
+  ],
+};
+
+const REPAIR: Record<Language, string[]> = {
+  en: [
+    'not (?:quite |really |exactly )?what i (?:meant|mean|asked|am asking|was asking|need|needed|want|wanted|said)',
+    '(?:that|this|it|which) (?:doesnt|does not|didnt|did not) (?:really |quite )?(?:answer|help)',
+    'doesnt (?:really )?answer (?:it|my question)', '(?:dont|do not) think (?:that|this|it) (?:answers|helps|is what)', 'not (?:an |the )?answer to my question',
+    'you (?:dont|do not|didnt|did not|not|arent|are not) (?:understand|understanding|get it|get me|listening|reading)',
+    'are you (?:even )?(?:reading|listening)', 'read (?:what i (?:wrote|said)|my (?:message|question))',
+    'im not asking (?:about|for|to|if|whether|how)', 'i am not asking (?:about|for|to|if|whether|how)',
+    'i (?:already|just) (?:said|told you|asked|explained)', 'as i (?:said|told you|already said)',
+    'no,? i (?:meant|mean|said|asked)', 'i meant',
+    '(?:thats|that is|its|this is) not (?:it|what i)', '(?:the )?same (?:answer|reply|thing) again',
+    '(?:thats|that is|its) (?:the|your) (?:\\w+ )?(?:page|link|faq|info|answer|message) again',
+    'you keep (?:sending|saying|giving|telling|showing)',
+    'i know how to (?:read|track|use)', 'ive (?:already )?(?:read|seen|tried|checked) (?:the|that|your) (?:faq|page|link|help)',
+    'explaining (?:it |this )?badly', 'my question (?:is|was) (?:confusing|unclear)',
+    '(?:let me|i will|ill|i) (?:try|ask|rephrase|put it|say it)(?: (?:it|this|that))? (?:again|another way|differently)',
+    'to rephrase', 'in other words', 'no,? not (?:the|that|this|a|an) \\w+',
+    'explaining (?:it |this )?(?:wrong|wrongly|badly|poorly)', 'making myself clear', 'not explaining (?:it |this )?(?:well|clearly|right)',
+    '(?:it|this|my question) (?:isnt|is not|wasnt|was not) (?:about|a question about)',
+    'my question is (?:specifically |really |actually )?(?:about|which|whether|if|how|where)',
+    'im (?:asking|trying to ask) (?:which|what|where|how|about|if|whether|for)', 'i am (?:asking|trying to ask) (?:which|what|where|how|about|if|whether|for)',
+    'no,? (?:thank you,? |thanks,? |sir,? |madam,? )?i (?:dont|do not) (?:want|need) (?:a |an |the |to )?\\w+',
+    '(?:which|that) ive (?:already )?read', 'i have already read',
+  ],
+  es: [
+    'no es (?:eso |esto )?lo que (?:pregunte|preguntaba|pregunto|quiero|queria|necesito|busco|dije)',
+    'no me (?:entiendes|entiende|entienden|entendiste|entendio|has entendido|ha entendido)',
+    'no (?:has|ha|han) entendido', 'no entiendes',
+    'ya (?:lo )?(?:te )?(?:dije|he dicho|explique|pregunte)', 'como (?:ya )?(?:te )?dije',
+    'no (?:te )?(?:estoy )?pregunt(?:o|ando) (?:eso|por|sobre|como|si)',
+    '(?:otra vez|de nuevo) (?:lo mismo|la misma|el mismo)', '(?:la misma|otra vez la) respuesta',
+    'eso no (?:me )?(?:ayuda|responde|sirve|contesta)', 'no (?:me )?(?:responde|contesta)s? (?:a )?mi pregunta',
+    'me refiero a', 'quise decir', 'queria decir', 'me explico mal',
+    '(?:lo )?(?:intento|pregunto|digo|explico) (?:otra vez|de nuevo|de otra manera|de otra forma)', 'en otras palabras',
+    'no,? no (?:el|la|lo|los|las|eso|esto|un|una) \\w+', 'no me (?:he )?explicado bien', 'no me explico',
+    'sigo sin (?:ver|entender|saber|encontrar)', 'sigue sin (?:quedarme claro|responder|contestar)',
+    'no,? no es (?:sobre|eso|lo que|por)', 'no,? no quiero (?:cambiar|devolver|cancelar|anular|el|la|un|una|eso) ?\\w*',
+  ],
+};
+
+/** Thanks, which can close a message the bot does not follow ("ok, UnionPay isn't taken, Visa worked. thank you"). */
+const THANKS: Record<Language, string[]> = {
+  en: ['thanks?', 'thank you', 'thx', 'tx', 'ty', 'ta', 'cheers', 'appreciate(?:d|s)?', 'much obliged'],
+  es: ['gracias', 'grax', 'agradezco', 'agradecid[oa]s?', 'mil gracias'],
+};
+
+const PATTERNS = {
+  hostile: { en: compile(HOSTILE.en), es: compile(HOSTILE.es) },
+  repair: { en: compile(REPAIR.en), es: compile(REPAIR.es) },
+  thanks: { en: compile(THANKS.en), es: compile(THANKS.es) },
+} satisfies Record<string, Record<Language, RegExp>>;
+
+function compile(cues: string[]): RegExp {
+  // The cues' own "\\w" means letters and digits; "'" is folded away so "fkin'" still matches.
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${cues.join('|')})(?![\\p{L}\\p{N}])`, 'u');
+}
+
+function fold(text: string): string {
+  return stripAccents(text.toLowerCase()).replace(/['’]/g, '');
+}
+
+/** Three or more words of two letters or more, every one of them in capitals. */
+function shouted(text: string): boolean {
+  const words = text.match(/\p{L}{2,}/gu) ?? [];
+  return words.length >= 3 && words.every((w) => w === w.toUpperCase() && w !== w.toLowerCase());
+}
+
+export interface Cue {
+  /** What was found: the cue as it reads in the folded message, or "(whole message in capitals)". */
+  cue: string;
+}
+
+/**
+ * The hostile cue in a message, or null. A message in capitals counts only when its sentiment is
+ * negative (`sentiment` < 0), so "THANK YOU SO MUCH" is not shouting at anyone.
+ */
+export function hostility(text: string, language: Language, sentiment: number): Cue | null {
+  const m = PATTERNS.hostile[language].exec(fold(text));
+  if (m) return { cue: m[0] };
+  if (sentiment < 0 && shouted(text)) return { cue: '(whole message in capitals)' };
+  return null;
+}
+
+/** The visitor's words saying the bot's last answer missed, or null. */
+export function repair(text: string, language: Language): Cue | null {
+  const m = PATTERNS.repair[language].exec(fold(text));
+  return m ? { cue: m[0] } : null;
+}
+
+/** Whether the message thanks someone. */
+export function thanks(text: string, language: Language): boolean {
+  return PATTERNS.thanks[language].test(fold(text));
+}
