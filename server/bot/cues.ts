@@ -12,8 +12,10 @@
 // Repair: the visitor saying the bot's last answer missed ("that's not what I asked", "you don't
 // understand", "that's the returns page again"). The classifier may still match an intent, the
 // same wrong one, so without this a polite visitor going round in circles never counts as stuck.
+import { words as stopwordsEn } from 'natural/lib/natural/util/stopwords.js';
+import { words as stopwordsEs } from 'natural/lib/natural/util/stopwords_es.js';
 import type { Language } from './types';
-import { stripAccents } from './text';
+import { stemmerFor, stripAccents, tokenize } from './text';
 
 /**
  * Cues per language, as regular-expression sources matched on the lower-cased message with its
@@ -143,4 +145,46 @@ export function repair(text: string, language: Language): Cue | null {
 /** Whether the message thanks someone. */
 export function thanks(text: string, language: Language): boolean {
   return PATTERNS.thanks[language].test(fold(text));
+}
+
+/** Chat words that say nothing about what the visitor wants, on top of natural's stopwords. */
+const CHAT_WORDS: Record<Language, string[]> = {
+  en: ['hi', 'hello', 'hey', 'thanks', 'thank', 'please', 'sorry', 'yes', 'okay', 'order', 'just', 'still', 'again', 'really', 'can', 'want', 'need', 'know'],
+  es: ['hola', 'gracias', 'favor', 'porfa', 'perdon', 'perdona', 'disculpa', 'disculpe', 'pedido', 'quiero', 'necesito', 'puedo', 'sigue', 'todavia'],
+};
+const STOP: Record<Language, ReadonlySet<string>> = {
+  en: new Set([...stopwordsEn, ...CHAT_WORDS.en]),
+  es: new Set([...stopwordsEs, ...CHAT_WORDS.es].map((w) => stripAccents(w))),
+};
+const STEMMERS: Record<Language, (token: string) => string> = { en: stemmerFor('en'), es: stemmerFor('es') };
+/** How many content words of a message are kept, and how many earlier messages. */
+export const SAID_WORDS = 12;
+export const SAID_MESSAGES = 4;
+
+/** The stems of a message's content words (no stopwords or chat filler), each once, at most SAID_WORDS. */
+export function contentStems(text: string, language: Language): string[] {
+  const stop = STOP[language];
+  const stem = STEMMERS[language];
+  const out = new Set<string>();
+  for (const w of tokenize(text, language)) {
+    if (out.size >= SAID_WORDS) break;
+    if (w.length > 2 && !/^\d+$/.test(w) && !stop.has(stripAccents(w))) out.add(stem(w));
+  }
+  return [...out];
+}
+
+/**
+ * Whether the visitor is saying again what they said before: two or more content words shared
+ * with an earlier message, making up at least 30% of the shorter one. Polite visitors the bot
+ * misreads rephrase the same request ("paper voucher … the paper one with the stamp"); visitors
+ * who were helped move on.
+ */
+export function repeats(stems: readonly string[], earlier: readonly (readonly string[])[]): boolean {
+  for (const before of earlier) {
+    const seen = new Set(before);
+    let shared = 0;
+    for (const s of stems) if (seen.has(s)) shared++;
+    if (shared >= 2 && shared / Math.min(stems.length, before.length) >= 0.3) return true;
+  }
+  return false;
 }

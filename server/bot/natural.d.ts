@@ -42,3 +42,9 @@ declare module 'natural/lib/natural/spellcheck/spellcheck.js' {
   }
   export default Spellcheck;
 }
+declare module 'natural/lib/natural/util/stopwords.js' {
+  export const words: string[];
+}
+declare module 'natural/lib/natural/util/stopwords_es.js' {
+  export const words: string[];
+}

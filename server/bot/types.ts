@@ -89,6 +89,8 @@ export interface BotEngine {
 export interface BotMemory {
   running: number;
   fallbacks: number;
+  /** Content-word stems of the visitor's last few messages (absent in conversations stored before it existed). */
+  said?: string[][];
 }
 
 export interface TurnDecision {

@@ -2,7 +2,7 @@
 import type { BotEngine, BotMemory, TurnDecision } from '../bot/types';
 import type { EscalationReason } from '../../shared/protocol';
 import { DEFAULT_FALLBACK } from '../bot/engine';
-import { hostility, repair, thanks } from '../bot/cues';
+import { SAID_MESSAGES, contentStems, hostility, repair, repeats, thanks } from '../bot/cues';
 import { LABEL_THRESHOLDS } from '../bot/sentiment';
 
 /** The intent that means "let me talk to a person"; it escalates with reason `requested`. */
@@ -14,8 +14,11 @@ export const HUMAN_INTENT = 'human';
 export const RUNNING_CEILING = 0.5;
 
 export function initialMemory(): BotMemory {
-  return { running: 0, fallbacks: 0 };
+  return { running: 0, fallbacks: 0, said: [] };
 }
+
+/** The repair cue reported when the visitor repeats an earlier message. */
+export const REPEATED = '(says again what an earlier message said)';
 
 /** The conversation's running sentiment after one more visitor message. */
 export function nextRunning(running: number, score: number, settings: BotEngine['settings']): number {
@@ -60,7 +63,10 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   // "That's not what I asked" counts as not understood even when an intent matched: the visitor
   // says the last answer missed, and the words of the complaint match intents by accident ("not
   // what I asked" reads like a wrong item). The bot apologises and offers a person instead.
-  const repaired = classified.intent === HUMAN_INTENT ? null : repair(text, engine.language);
+  // So does saying the same thing again: the answer the visitor got did not help.
+  const stems = contentStems(text, engine.language);
+  const repaired = classified.intent === HUMAN_INTENT ? null : repair(text, engine.language) ??
+    (repeats(stems, memory.said ?? []) ? { cue: REPEATED } : null);
   const c = repaired || (hands && classified.confidence < HANDOFF_MIN_CONFIDENCE) ? { ...classified, intent: null } : classified;
   const sentiment = engine.sentiment(text).score;
   const running = nextRunning(memory.running, sentiment, settings);
@@ -70,7 +76,7 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   const content = c.intent === null && !repaired &&
     (sentiment >= CONTENT_AT_OR_ABOVE || (sentiment >= 0 && thanks(text, engine.language)));
   const fallbacks = content ? memory.fallbacks : c.intent === null ? memory.fallbacks + 1 : 0;
-  const next: BotMemory = { running, fallbacks };
+  const next: BotMemory = { running, fallbacks, said: [...(memory.said ?? []), stems].slice(-SAID_MESSAGES) };
   const intent = c.intent === null ? undefined : engine.intent(c.intent);
 
   let escalate: EscalationReason | undefined;

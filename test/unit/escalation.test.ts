@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createBot, loadBot } from '../../server/bot/engine';
-import { CONTENT_AT_OR_ABOVE, decideTurn, initialMemory, textPick } from '../../server/chat/escalation';
-import { hostility, repair } from '../../server/bot/cues';
+import { CONTENT_AT_OR_ABOVE, REPEATED, decideTurn, initialMemory, textPick } from '../../server/chat/escalation';
+import { SAID_MESSAGES, contentStems, hostility, repair, repeats } from '../../server/bot/cues';
 import type { BotEngine, BotMemory, TurnDecision } from '../../server/bot/types';
 
 let bot: BotEngine;
@@ -180,6 +180,25 @@ describe('[P9] a visitor going round in circles', () => {
     expect(repair('no me entiendes, te pregunto por la factura', 'es')?.cue).toBe('no me entiendes');
     expect(repair('eso no me ayuda', 'es')).not.toBeNull();
     expect(repair('¿cuánto tarda el envío?', 'es')).toBeNull();
+  });
+
+  it('counts a visitor saying the same thing again as not understood, and remembers only a few messages', () => {
+    const turns = converse(bot, [
+      'can I use a paper voucher from your Leeds shop on the website?',
+      'the paper voucher is from the Leeds shop, not a gift card',
+      'so can the paper voucher be used online or not',
+    ]);
+    expect(turns[1]!.repair).toBe(REPEATED);
+    expect(turns[1]!.intent).toBeNull();
+    expect(turns[2]!.escalate).toBe('fallback');
+    expect(contentStems('Can I use a PAPER voucher, please?', 'en')).toEqual(['us', 'paper', 'voucher']); // Porter: use → us
+    expect(repeats(['paper', 'voucher'], [['gift', 'card'], ['voucher', 'paper', 'leed']])).toBe(true);
+    expect(repeats(['voucher', 'expir'], [['voucher', 'paper', 'leed', 'shop', 'websit', 'use', 'onlin']])).toBe(false);
+    // A calm visitor moving from one question to the next is not repeating.
+    const calm = converse(bot, ['how long does delivery take to Spain?', 'and do you ship to Portugal?', 'great, thank you']);
+    expect(calm.map((t) => t.repair)).toEqual([undefined, undefined, undefined]);
+    const many = converse(bot, ['one', 'two', 'three', 'four', 'five', 'six']);
+    expect(many.at(-1)!.memory.said!.length).toBeLessThanOrEqual(SAID_MESSAGES);
   });
 
   it('does not count a pleased message it did not follow towards a handoff, nor reset the count', () => {
