@@ -62,10 +62,11 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   const hands = classified.intent === HUMAN_INTENT || (classified.intent !== null && engine.intent(classified.intent)?.escalate);
   // "That's not what I asked" counts as not understood even when an intent matched: the visitor
   // says the last answer missed, and the words of the complaint match intents by accident ("not
-  // what I asked" reads like a wrong item). The bot apologises and offers a person instead.
-  // So does saying the same thing again: the answer the visitor got did not help.
+  // what I asked" reads like a wrong item). So does saying the same thing again: the answer the
+  // visitor got did not help. The bot apologises and offers a person instead. An intent that
+  // hands over (a person, or the site's own escalate:true) is never overruled by either.
   const stems = contentStems(text, engine.language);
-  const repaired = classified.intent === HUMAN_INTENT ? null : repair(text, engine.language) ??
+  const repaired = hands ? null : repair(text, engine.language) ??
     (repeats(stems, memory.said ?? []) ? { cue: REPEATED } : null);
   const c = repaired || (hands && classified.confidence < HANDOFF_MIN_CONFIDENCE) ? { ...classified, intent: null } : classified;
   const sentiment = engine.sentiment(text).score;

@@ -90,6 +90,10 @@ describe('[P9] escalation', () => {
       ],
     }, 'inline.json');
     expect(converse(engine, ['I am calling my lawyer about this'])[0]).toMatchObject({ intent: 'legal', escalate: 'intent', reply: { text: 'x' } });
+    // Saying it again never swallows an intent that hands over.
+    const again = decideTurn(engine, { ...initialMemory(), said: [['call', 'lawyer']] }, 'I am calling my lawyer about this');
+    expect(again).toMatchObject({ intent: 'legal', escalate: 'intent' });
+    expect(again.repair).toBeUndefined();
     const fallbacks = converse(engine, ['zzz', 'qqq', 'xxx']);
     expect(fallbacks.map((t) => t.escalate)).toEqual([undefined, undefined, 'fallback']);
   });
