@@ -1,4 +1,4 @@
-// Two kinds of message the turn policy reads beside the classifier and the sentiment score.
+// What the turn policy reads in a message beside the classifier and the sentiment score.
 //
 // Hostility: what a support supervisor takes over at once, whatever the running score. An insult,
 // swearing at the shop, an accusation of fraud, a threat of a chargeback or a lawyer, "worst …
@@ -10,8 +10,9 @@
 // Thanks: a word of thanks, for the turn policy to tell a pleased visitor from a stuck one.
 //
 // Repair: the visitor saying the bot's last answer missed ("that's not what I asked", "you don't
-// understand", "that's the returns page again"). The classifier may still match an intent, the
-// same wrong one, so without this a polite visitor going round in circles never counts as stuck.
+// understand", "that's the returns page again"), or saying again what they said before (content
+// words in common with an earlier message). The classifier may still match an intent, the same
+// wrong one, so without this a polite visitor going round in circles never counts as stuck.
 import { words as stopwordsEn } from 'natural/lib/natural/util/stopwords.js';
 import { words as stopwordsEs } from 'natural/lib/natural/util/stopwords_es.js';
 import type { Language } from './types';
@@ -42,8 +43,12 @@ const HOSTILE: Record<Language, string[]> = {
     'worst (?:\\w+ ){0,3}ever', 'worst (?:company|service|shop|store|website|experience)',
   ],
   es: [
+    // Swearing (Spain and Latin America; accents are folded away, so "coño" is "cono").
     'mierda', 'joder', 'jodid[oa]s?', 'hijueputa', 'hijo de puta', 'hdp', 'malparid[oa]s?', 'pinche', 'culer[oa]s?',
-    'pendej[oa]s?', 'boludos?', 'pelotudos?', 'gilipollas', 'capullos?', 'rateros?', 'chorros', 'una cagada', 'puta', 'put[oa]s?', 'cabron(?:es)?', 'hostia', 'cono', 'carajo', 'chingad[oa]',
+    'pendej[oa]s?', 'boludos?', 'pelotudos?', 'gilipollas', 'capullos?', 'una cagada', 'put[oa]s?', 'cabron(?:es)?',
+    'hostia', 'cono', 'carajo', 'chingad[oa]',
+    // Insults, accusations, threats, contempt.
+    'rateros?', 'chorros',
     'idiotas?', 'imbeciles?', 'inutiles?', 'incompetentes?', 'sinverguenzas?', 'payasos', 'una verguenza',
     'vergonzoso', 'ladron(?:es)?', 'mentiros[oa]s?', 'una broma de \\w+', 'un chiste de \\w+',
     'estafa\\w*', 'fraude\\w*', 'robo', 'robando', 'me han robado',
@@ -74,7 +79,7 @@ const REPAIR: Record<Language, string[]> = {
     '(?:it|this|my question) (?:isnt|is not|wasnt|was not) (?:about|a question about)',
     'my question is (?:specifically |really |actually )?(?:about|which|whether|if|how|where)',
     'im (?:asking|trying to ask) (?:which|what|where|how|about|if|whether|for)', 'i am (?:asking|trying to ask) (?:which|what|where|how|about|if|whether|for)',
-    'no,? (?:thank you,? |thanks,? |sir,? |madam,? )?i (?:dont|do not) (?:want|need) (?:a |an |the |to )?\\w+',
+    'no,? (?:thank you,? |thanks,? |sir,? |madam,? )?i (?:dont|do not) (?:want|need) (?!anything|nothing|more|else|any)(?:a |an |the |to )?\\w+',
     '(?:which|that) ive (?:already )?read', 'i have already read',
   ],
   es: [

@@ -62,12 +62,13 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   const hands = classified.intent === HUMAN_INTENT || (classified.intent !== null && engine.intent(classified.intent)?.escalate);
   // "That's not what I asked" counts as not understood even when an intent matched: the visitor
   // says the last answer missed, and the words of the complaint match intents by accident ("not
-  // what I asked" reads like a wrong item). So does saying the same thing again: the answer the
-  // visitor got did not help. The bot apologises and offers a person instead. An intent that
-  // hands over (a person, or the site's own escalate:true) is never overruled by either.
+  // what I asked" reads like a wrong item), so the bot apologises and offers a person instead.
+  // Saying the same thing again counts towards the handoff too (the answer did not help), but is
+  // still answered: it may be a fair question asked twice. An intent that hands over (a person,
+  // or the site's own escalate:true) is never overruled by either.
   const stems = contentStems(text, engine.language);
-  const repaired = hands ? null : repair(text, engine.language) ??
-    (repeats(stems, memory.said ?? []) ? { cue: REPEATED } : null);
+  const repaired = hands ? null : repair(text, engine.language);
+  const repeated = !hands && !repaired && repeats(stems, memory.said ?? []);
   const c = repaired || (hands && classified.confidence < HANDOFF_MIN_CONFIDENCE) ? { ...classified, intent: null } : classified;
   const sentiment = engine.sentiment(text).score;
   const running = nextRunning(memory.running, sentiment, settings);
@@ -76,7 +77,7 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   // thank you") is not stuck: the message neither counts towards a handoff nor resets the count.
   const content = c.intent === null && !repaired &&
     (sentiment >= CONTENT_AT_OR_ABOVE || (sentiment >= 0 && thanks(text, engine.language)));
-  const fallbacks = content ? memory.fallbacks : c.intent === null ? memory.fallbacks + 1 : 0;
+  const fallbacks = content ? memory.fallbacks : c.intent === null || repeated ? memory.fallbacks + 1 : 0;
   const next: BotMemory = { running, fallbacks, said: [...(memory.said ?? []), stems].slice(-SAID_MESSAGES) };
   const intent = c.intent === null ? undefined : engine.intent(c.intent);
 
@@ -89,7 +90,8 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
 
   const base = {
     intent: c.intent, confidence: c.confidence, sentiment, memory: next,
-    ...(hostile ? { hostile: hostile.cue } : {}), ...(repaired ? { repair: repaired.cue } : {}),
+    ...(hostile ? { hostile: hostile.cue } : {}),
+    ...(repaired ? { repair: repaired.cue } : repeated ? { repair: REPEATED } : {}),
   };
   // An escalate:true intent keeps its own answer (the site wrote it for this moment); the
   // other reasons hand over silently and the chat domain says a person is coming.

@@ -176,7 +176,8 @@ describe('[P9] a visitor going round in circles', () => {
       'let me try again: paper voucher, website?', 'no, not the discount code, the paper one']) {
       expect(repair(text, 'en'), text).not.toBeNull();
     }
-    for (const text of ['where is my order', 'what do you mean by processing?', 'not yet, thanks', 'is that the same price again next week']) {
+    for (const text of ['where is my order', 'what do you mean by processing?', 'not yet, thanks', 'is that the same price again next week',
+      "no thanks, I don't need anything else", 'no I do not need any more help']) {
       expect(repair(text, 'en'), text).toBeNull();
     }
     // A known cost of matching phrases: "I meant to ask" reads as a repair (one count, not a handoff).
@@ -193,8 +194,12 @@ describe('[P9] a visitor going round in circles', () => {
       'so can the paper voucher be used online or not',
     ]);
     expect(turns[1]!.repair).toBe(REPEATED);
-    expect(turns[1]!.intent).toBeNull();
+    expect(turns[1]!.memory.fallbacks).toBe(turns[0]!.memory.fallbacks + 1);
     expect(turns[2]!.escalate).toBe('fallback');
+    // Still answered when understood: a fair question asked twice gets its answer twice.
+    const twice = converse(bot, ['what are your opening hours', 'what are your opening hours on sunday']);
+    expect(twice[1]).toMatchObject({ intent: 'opening_hours', repair: REPEATED, memory: { fallbacks: 1 } });
+    expect(twice[1]!.reply!.text).toBe(bot.respond('opening_hours', textPick('what are your opening hours on sunday')).text);
     expect(contentStems('Can I use a PAPER voucher, please?', 'en')).toEqual(['us', 'paper', 'voucher']); // Porter: use → us
     expect(repeats(['paper', 'voucher'], [['gift', 'card'], ['voucher', 'paper', 'leed']])).toBe(true);
     expect(repeats(['voucher', 'expir'], [['voucher', 'paper', 'leed', 'shop', 'websit', 'use', 'onlin']])).toBe(false);
