@@ -179,20 +179,20 @@ describe('npm run intents -- escalation', () => {
     const last = r.lines.at(-1)!;
     expect(last).toMatch(/^precision=[\d.]+ recall=[\d.]+ mean_turns_to_escalation=[\d.]+ conversations=\d+$/);
     const f = fields(last);
-    expect(f.conversations).toBeGreaterThanOrEqual(300);
-    expect(f.precision).toBeGreaterThanOrEqual(0.88);
-    expect(f.recall).toBeGreaterThanOrEqual(0.65);
+    expect(f.conversations).toBeGreaterThanOrEqual(360);
+    expect(f.precision).toBeGreaterThanOrEqual(0.86);
+    expect(f.recall).toBeGreaterThanOrEqual(0.64);
     const angry = /plainly angry escalated by their third message: (\d+)\/(\d+)/.exec(r.stdout)!;
-    expect(Number(angry[1]) / Number(angry[2])).toBeGreaterThanOrEqual(0.9);
+    expect(Number(angry[1]) / Number(angry[2])).toBeGreaterThanOrEqual(0.88);
   });
 
   it('holds the policy to its floors on the Spanish conversations', async () => {
     const r = await cli(['escalation', '--cases', 'intents/escalation.es.cases.json']);
     expect(r.code).toBe(0);
     const f = fields(r.lines.at(-1)!);
-    expect(f.conversations).toBeGreaterThanOrEqual(110);
+    expect(f.conversations).toBeGreaterThanOrEqual(150);
     expect(f.precision).toBeGreaterThanOrEqual(0.86);
-    expect(f.recall).toBeGreaterThanOrEqual(0.49);
+    expect(f.recall).toBeGreaterThanOrEqual(0.54);
   });
 
   it('exits 2 with the usage on an unknown command', async () => {
