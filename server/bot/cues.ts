@@ -7,7 +7,8 @@
 // then "what's the tracking number") pulls it back under: conversations written blind to the
 // policy showed the supervisor wanted a person at the outburst, not two turns later.
 //
-// Thanks: a word of thanks, for the turn policy to tell a pleased visitor from a stuck one.
+// Settled: thanks, or words saying the matter is settled ("ok, fair enough", "i'm in now"), for
+// the turn policy to tell a visitor who has what they needed from a stuck one.
 //
 // Repair: the visitor saying the bot's last answer missed ("that's not what I asked", "you don't
 // understand", "that's the returns page again"), or saying again what they said before (content
@@ -31,6 +32,7 @@ const HOSTILE: Record<Language, string[]> = {
     'bastards?', 'assholes?', 'arseholes?', 'dickheads?', 'twats?', 'wankers?', 'bollocks',
     // Insults aimed at the shop or its people.
     'idiots?', 'idiotic', 'morons?', 'moronic', 'clowns', 'incompetent', 'incompetence', 'useless', 'pathetic',
+    'you (?:\\w+ ){0,3}stupid', 'stupid (?:company|shop|store|people|bot|website|service|system)', 'brain ?dead',
     'joke of an? \\w+', '(?:this|that|it) is a joke', 'what a joke', 'are you (?:kidding|joking) me',
     'you (?:must|have got to|have to|gotta) be (?:kidding|joking)', 'liars?', 'thie(?:f|ves)', 'crooks?', 'disgrace(?:ful)?', 'shambles',
     // Accusations.
@@ -104,10 +106,23 @@ const THANKS: Record<Language, string[]> = {
   es: ['gracias', 'grax', 'agradezco', 'agradecid[oa]s?', 'mil gracias'],
 };
 
+/**
+ * Words of a visitor who has what they needed ("ok that's why", "fair enough", "i'm in now"): said
+ * once the bot's answer or their own search settled it, often beside details the bot cannot follow.
+ */
+const SETTLED: Record<Language, string[]> = {
+  en: ['fair enough', 'makes sense', 'that makes sense', 'thats why', 'got it', 'i see', 'understood', 'ok then', 'okay then',
+    'all good', 'no worries', 'no problem', 'all sorted', 'sorted now', '(?:its|thats) sorted', 'worked now', 'works now', 'it worked', 'im in', 'found it', 'that explains',
+    'ok cool', 'ok great', 'ok perfect', 'ok fine', 'fine then', 'ill wait', 'ill give it', 'will do', 'noted'],
+  es: ['vale', 'entendido', 'entiendo', 'ya veo', 'ya esta', 'ya lo (?:vi|encontre|tengo)', 'tiene sentido', 'de acuerdo',
+    'perfecto', 'listo', 'genial', 'ya funciona', 'ya entre', 'esperare', 'no pasa nada', 'sin problema', 'bueno,? (?:pues|vale|listo)'],
+};
+
 const PATTERNS = {
   hostile: { en: compile(HOSTILE.en), es: compile(HOSTILE.es) },
   repair: { en: compile(REPAIR.en), es: compile(REPAIR.es) },
   thanks: { en: compile(THANKS.en), es: compile(THANKS.es) },
+  settled: { en: compile(SETTLED.en), es: compile(SETTLED.es) },
 } satisfies Record<string, Record<Language, RegExp>>;
 
 function compile(cues: string[]): RegExp {
@@ -145,11 +160,6 @@ export function hostility(text: string, language: Language, sentiment: number): 
 export function repair(text: string, language: Language): Cue | null {
   const m = PATTERNS.repair[language].exec(fold(text));
   return m ? { cue: m[0] } : null;
-}
-
-/** Whether the message thanks someone. */
-export function thanks(text: string, language: Language): boolean {
-  return PATTERNS.thanks[language].test(fold(text));
 }
 
 /** Chat words that say nothing about what the visitor wants, on top of natural's stopwords. */
@@ -192,4 +202,10 @@ export function repeats(stems: readonly string[], earlier: readonly (readonly st
     if (shared >= 2 && shared / Math.min(stems.length, before.length) >= 0.3) return true;
   }
   return false;
+}
+
+/** Whether the message thanks someone or says the matter is settled ("ok, fair enough", "ya funciona"). */
+export function settled(text: string, language: Language): boolean {
+  const folded = fold(text);
+  return PATTERNS.thanks[language].test(folded) || PATTERNS.settled[language].test(folded);
 }

@@ -2,7 +2,7 @@
 import type { BotEngine, BotMemory, TurnDecision } from '../bot/types';
 import type { EscalationReason } from '../../shared/protocol';
 import { DEFAULT_FALLBACK } from '../bot/engine';
-import { SAID_MESSAGES, contentStems, hostility, repair, repeats, thanks } from '../bot/cues';
+import { SAID_MESSAGES, contentStems, hostility, repair, repeats, settled } from '../bot/cues';
 import { LABEL_THRESHOLDS } from '../bot/sentiment';
 
 /** The intent that means "let me talk to a person"; it escalates with reason `requested`. */
@@ -41,8 +41,8 @@ export const HANDOFF_MIN_CONFIDENCE = 0.45;
 
 /**
  * A message the bot did not understand whose sentiment is at least this (the "positive" label's
- * lower bound, LABEL_THRESHOLDS in bot/sentiment.ts), or that is not negative and says thanks, does
- * not count as the visitor being stuck.
+ * lower bound, LABEL_THRESHOLDS in bot/sentiment.ts), or that is not negative and says thanks or
+ * that the matter is settled, does not count as the visitor being stuck.
  */
 export const CONTENT_AT_OR_ABOVE = LABEL_THRESHOLDS.positiveAtOrAbove;
 
@@ -73,10 +73,11 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   const sentiment = engine.sentiment(text).score;
   const running = nextRunning(memory.running, sentiment, settings);
   const hostile = hostility(text, engine.language, sentiment);
-  // A pleased visitor the bot did not follow ("found it, all sorted now ta", "ok, so Visa it is.
-  // thank you") is not stuck: the message neither counts towards a handoff nor resets the count.
+  // A pleased or settled visitor the bot did not follow ("found it, all sorted now ta", "oh it's
+  // only for orders over £40? ok that's why") is not stuck: the message neither counts towards a
+  // handoff nor resets the count.
   const content = c.intent === null && !repaired &&
-    (sentiment >= CONTENT_AT_OR_ABOVE || (sentiment >= 0 && thanks(text, engine.language)));
+    (sentiment >= CONTENT_AT_OR_ABOVE || (sentiment >= 0 && settled(text, engine.language)));
   const fallbacks = content ? memory.fallbacks : c.intent === null || repeated ? memory.fallbacks + 1 : 0;
   const next: BotMemory = { running, fallbacks, said: [...(memory.said ?? []), stems].slice(-SAID_MESSAGES) };
   const intent = c.intent === null ? undefined : engine.intent(c.intent);

@@ -87,6 +87,17 @@ describe('intent classifier on intents/default.cases.jsonl', () => {
     expect(classifier.classify('the human resources department').pattern).toBeUndefined();
   });
 
+  it("hands a request for a manager, a staff member or whoever is in charge to `human`, but not praise for one", () => {
+    const human = file.intents.find((i) => i.name === 'human')!;
+    for (const text of ['can I be transferred to a staff member', 'speak to your manager please', 'who is in charge there',
+      'I want your supervisor', 'I need someone who can actually look at my order']) {
+      const r = classifier.classify(text);
+      expect(r.intent, text).toBe('human');
+      expect(human.patterns, text).toContain(r.pattern);
+    }
+    expect(classifier.classify('the manager at your Leeds store was lovely').pattern).toBeUndefined();
+  });
+
   it('answers a greeting that hopes for help as a greeting, and hands a plain request for a person to a human', () => {
     // Once "hi, hope someone can help me today" went to `human` (0.46) and a greeting escalated.
     expect(classifier.classify('hi, hope someone can help me today').intent).toBe('greeting');

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createBot, loadBot } from '../../server/bot/engine';
 import { CONTENT_AT_OR_ABOVE, REPEATED, decideTurn, initialMemory, textPick } from '../../server/chat/escalation';
-import { SAID_MESSAGES, contentStems, hostility, repair, repeats } from '../../server/bot/cues';
+import { SAID_MESSAGES, contentStems, hostility, repair, repeats, settled } from '../../server/bot/cues';
 import type { BotEngine, BotMemory, TurnDecision } from '../../server/bot/types';
 
 let bot: BotEngine;
@@ -117,6 +117,7 @@ describe('[P9] hostile messages', () => {
       'are you f***ing serious, it has been a month',
       'this is the worst shop I have ever used',
       "I'm reporting you to trading standards",
+      'are you people actually stupid',
     ]) {
       const [d] = converse(bot, [text, 'where is my order']);
       expect(d!.escalate, text).toBe('sentiment');
@@ -139,6 +140,7 @@ describe('[P9] hostile messages', () => {
       'do you sell shitake mushrooms', 'my scampi arrived cold', 'is the assessment free',
       'this is a bit annoying, my parcel is late', "I'm frustrated, the code doesn't work",
       'the best sofa ever', 'can I sue a courier for a lost parcel', // "sue" alone is not a threat to the shop
+      'sorry, stupid question, but do you ship to Malta',
     ]) {
       expect(hostility(text, 'en', -0.5), text).toBeNull();
     }
@@ -210,13 +212,21 @@ describe('[P9] a visitor going round in circles', () => {
     expect(many.at(-1)!.memory.said!.length).toBeLessThanOrEqual(SAID_MESSAGES);
   });
 
-  it('does not count a pleased message it did not follow towards a handoff, nor reset the count', () => {
+  it('does not count a pleased or settled message it did not follow towards a handoff, nor reset the count', () => {
     const memory = { running: 0, fallbacks: 1 };
     const pleased = decideTurn(bot, memory, 'oh nice, it was in the wishlist all along 😊');
     expect(pleased.intent).toBeNull();
     expect(pleased.sentiment).toBeGreaterThanOrEqual(CONTENT_AT_OR_ABOVE);
     expect(pleased.escalate).toBeUndefined();
     expect(pleased.memory.fallbacks).toBe(1);
+    // Or settled: the visitor has what they needed, worded so the bot cannot follow it.
+    const settledTurn = decideTurn(bot, memory, 'oh its only for orders over 40? ok thats why, mine was 38');
+    expect(settledTurn.intent).toBeNull();
+    expect(settledTurn.sentiment).toBeGreaterThanOrEqual(0);
+    expect(settledTurn).toMatchObject({ memory: { fallbacks: 1 } });
+    expect(settledTurn.escalate).toBeUndefined();
+    expect(settled('ya funciona, vale', 'es')).toBe(true);
+    expect(settled('can you engrave a name on the back of the watch', 'en')).toBe(false);
     const stuck = decideTurn(bot, memory, 'can you engrave a name on the back of the watch');
     expect(stuck.intent).toBeNull();
     expect(stuck.escalate).toBe('fallback');
