@@ -179,9 +179,9 @@ describe('npm run intents -- escalation', () => {
     const last = r.lines.at(-1)!;
     expect(last).toMatch(/^precision=[\d.]+ recall=[\d.]+ mean_turns_to_escalation=[\d.]+ conversations=\d+$/);
     const f = fields(last);
-    expect(f.conversations).toBeGreaterThanOrEqual(360);
-    expect(f.precision).toBeGreaterThanOrEqual(0.86);
-    expect(f.recall).toBeGreaterThanOrEqual(0.64);
+    expect(f.conversations).toBeGreaterThanOrEqual(480);
+    expect(f.precision).toBeGreaterThanOrEqual(0.82);
+    expect(f.recall).toBeGreaterThanOrEqual(0.63);
     const angry = /plainly angry escalated by their third message: (\d+)\/(\d+)/.exec(r.stdout)!;
     expect(Number(angry[1]) / Number(angry[2])).toBeGreaterThanOrEqual(0.88);
   });
@@ -190,9 +190,9 @@ describe('npm run intents -- escalation', () => {
     const r = await cli(['escalation', '--cases', 'intents/escalation.es.cases.json']);
     expect(r.code).toBe(0);
     const f = fields(r.lines.at(-1)!);
-    expect(f.conversations).toBeGreaterThanOrEqual(150);
-    expect(f.precision).toBeGreaterThanOrEqual(0.86);
-    expect(f.recall).toBeGreaterThanOrEqual(0.54);
+    expect(f.conversations).toBeGreaterThanOrEqual(230);
+    expect(f.precision).toBeGreaterThanOrEqual(0.84);
+    expect(f.recall).toBeGreaterThanOrEqual(0.55);
   });
 
   it('exits 2 with the usage on an unknown command', async () => {
