@@ -39,6 +39,16 @@ export function reasonLongKey(reason: EscalationReason | undefined): MessageKey 
   return reason ? (`reason.long.${reason}` as MessageKey) : 'reason.long.none';
 }
 
+/**
+ * What set off a `sentiment` escalation, when one message did it on its own: the hostile words of
+ * the last such message in the trail ("useless"), or undefined.
+ */
+export function hostileCue(reason: EscalationReason | undefined, trail: readonly SentimentPoint[]): string | undefined {
+  if (reason !== 'sentiment') return undefined;
+  for (let i = trail.length - 1; i >= 0; i--) if (trail[i]!.hostile) return trail[i]!.hostile;
+  return undefined;
+}
+
 /** Only http(s) links are clickable; anything else (javascript:, data:) is shown as text. */
 export function safeHref(url: string): string | undefined {
   try {

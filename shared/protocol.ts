@@ -84,6 +84,8 @@ export interface SentimentPoint {
   running: number;
   intent?: string | null;
   confidence?: number;
+  /** The words that made this message hostile (an insult, a threat, …), as the bot read them. */
+  hostile?: string;
 }
 
 export interface VisitorContext {

@@ -173,6 +173,7 @@ export class ChatService {
     const turn = decideTurn(bot, conv.bot, message.text, this.random());
     const point: SentimentPoint = {
       seq: message.seq, score: turn.sentiment, running: turn.memory.running, intent: turn.intent, confidence: turn.confidence,
+      ...(turn.hostile ? { hostile: turn.hostile } : {}),
     };
     const updated = await this.store.updateConversation(conv.id, { bot: turn.memory, sentiment: [...conv.sentiment, point] });
     await this.bus.publish({ kind: 'sentiment', conversationId: conv.id, point });

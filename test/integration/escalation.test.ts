@@ -61,6 +61,7 @@ describe('P9 escalation reasons', () => {
     const conv = (await s.store.getConversation(welcome.conversationId))!;
     expect(conv.reason).toBe('sentiment');
     expect(conv.sentiment.length).toBe(1);
+    expect(conv.sentiment[0]!.hostile).toBe('useless'); // what the agent's console shows as the cause
     // No "Sorry, I didn't quite get that" to a furious visitor: the system says a person is coming.
     expect((await s.store.getMessages(welcome.conversationId)).map((m) => [m.from, m.text])).toEqual([
       ['visitor', 'you useless idiots sent me the wrong sofa'],

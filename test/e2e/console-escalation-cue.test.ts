@@ -1,0 +1,59 @@
+// [P9] Why a chat reached a person, as the agent sees it: one hostile message escalates at once
+// with reason `sentiment`, and the console names the words that did it next to the reason, so the
+// agent knows before reading the transcript. Real server, real Chromium.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { axeViolations as axe } from '../helpers/axe';
+import { launchBrowser } from '../helpers/browser';
+import { claimInConsole, openConsole } from '../helpers/console-page';
+import { startServer, type TestServer } from '../helpers/server';
+
+const SHOTS = join(process.cwd(), 'test-results', 'e2e');
+let s: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  s = await startServer();
+  await s.app.heed.auth.ensureAgent('ana@shop.example', 'correct horse battery', 'Ana');
+  browser = await launchBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await s?.close();
+});
+
+it('[P9] shows the hostile words that sent the chat to a person, and only for that', async () => {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await openConsole(s, page);
+
+  // One insult: queued at once, no bot reply in between.
+  const v = await s.visitor();
+  const w = await v.hello();
+  const id = (w as unknown as { conversationId: string }).conversationId;
+  await v.say('you useless idiots sent me the wrong sofa');
+  await expect.poll(async () => (await s.store.getConversation(id))?.state, { timeout: 10_000 }).toBe('queued');
+  await claimInConsole(s, page, id);
+
+  const reason = page.getByTestId('escalation-reason');
+  await expect.poll(async () => reason.getAttribute('data-reason')).toBe('sentiment');
+  expect(await reason.textContent()).toBe('Escalated because the visitor seemed upset. It was the words “useless”.');
+  expect(await page.getByTestId('escalation-cue').textContent()).toBe('It was the words “useless”.');
+  expect(await axe(page)).toEqual([]);
+  await page.screenshot({ path: join(SHOTS, 'console-escalation-cue.png') });
+
+  // A chat the visitor handed over themselves names no words.
+  const v2 = await s.visitor();
+  const w2 = await v2.hello();
+  const id2 = (w2 as unknown as { conversationId: string }).conversationId;
+  await v2.say('where is my order');
+  v2.send({ type: 'handoff' });
+  await expect.poll(async () => (await s.store.getConversation(id2))?.state, { timeout: 10_000 }).toBe('queued');
+  await claimInConsole(s, page, id2);
+  await expect.poll(async () => reason.getAttribute('data-reason')).toBe('requested');
+  expect(await page.getByTestId('escalation-cue').count()).toBe(0);
+  await page.close();
+}, 60_000);
