@@ -1,39 +1,19 @@
 // The console's "Close chat" asks first (an accessible modal, keyboard and axe checked), and
 // an unsent reply survives a page reload until it is sent or the chat is closed. Real server,
 // real Chromium, the agent's own clicks and keys.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { axeViolations as axe } from '../helpers/axe';
-import { launchBrowser } from '../helpers/browser';
-import { claimInConsole, openConsole, queuedChat } from '../helpers/console-page';
-import { startServer, type TestServer } from '../helpers/server';
+import { SHOTS, claimInConsole, consoleE2E, openConsole, queuedChat } from '../helpers/console-page';
 
-const SHOTS = join(process.cwd(), 'test-results', 'e2e');
-let s: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  s = await startServer();
-  await s.app.heed.auth.ensureAgent('ana@shop.example', 'correct horse battery', 'Ana');
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
-
-
-
-
+const e2e = consoleE2E();
 
 const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.id ?? null);
 const shownState = (page: Page) => page.getByTestId('conversation-state').getAttribute('data-state');
 
 it('asks before closing: Escape and "Keep it open" leave the chat open, confirming closes it, all by keyboard', async () => {
+  const { s, browser } = e2e;
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await openConsole(s, page);
   const { v, id } = await queuedChat(s, 'My parcel never arrived, order HD-1234');
@@ -94,6 +74,7 @@ it('asks before closing: Escape and "Keep it open" leave the chat open, confirmi
 }, 90_000);
 
 it('keeps an unsent reply per conversation across reloads until it is sent or the chat is closed', async () => {
+  const { s, browser } = e2e;
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await ctx.newPage();
   await openConsole(s, page);

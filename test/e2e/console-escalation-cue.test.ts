@@ -1,32 +1,15 @@
 // [P9] Why a chat reached a person, as the agent sees it: one hostile message escalates at once
 // with reason `sentiment`, and the console names the words that did it next to the reason, so the
 // agent knows before reading the transcript. Real server, real Chromium.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { axeViolations as axe } from '../helpers/axe';
-import { launchBrowser } from '../helpers/browser';
-import { claimInConsole, openConsole } from '../helpers/console-page';
-import { startServer, type TestServer } from '../helpers/server';
+import { SHOTS, claimInConsole, consoleE2E, openConsole } from '../helpers/console-page';
 
-const SHOTS = join(process.cwd(), 'test-results', 'e2e');
-let s: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  s = await startServer();
-  await s.app.heed.auth.ensureAgent('ana@shop.example', 'correct horse battery', 'Ana');
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
+const e2e = consoleE2E();
 
 it('[P9] shows the hostile words that sent the chat to a person, and only for that', async () => {
+  const { s, browser } = e2e;
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await openConsole(s, page);
 

@@ -2,34 +2,13 @@
 // sends `transfer` without `agentId`; the chat leaves My chats, is back in every agent's
 // queue, the visitor hears they are being transferred, and another agent can claim it.
 // A refusal from the server is shown. Real server, real Chromium, the agent's own clicks and keys.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { axeViolations as axe } from '../helpers/axe';
-import { launchBrowser } from '../helpers/browser';
-import { claimInConsole, openConsole, queuedChat } from '../helpers/console-page';
-import { startServer, type TestServer } from '../helpers/server';
+import { SHOTS, claimInConsole, consoleE2E, openConsole, queuedChat } from '../helpers/console-page';
 
-const SHOTS = join(process.cwd(), 'test-results', 'e2e');
-let s: TestServer;
-let browser: Browser;
-let anaId: string;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  s = await startServer();
-  anaId = (await s.app.heed.auth.ensureAgent('ana@shop.example', 'correct horse battery', 'Ana')).id;
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
-
-
-
+const e2e = consoleE2E();
 
 const queueItem = (page: Page, id: string) => page.locator(`[data-testid="queue-item"][data-conversation-id="${id}"]`);
 const myChat = (page: Page, id: string) => page.locator(`[data-testid="my-chat"][data-conversation-id="${id}"]`);
@@ -37,11 +16,12 @@ const focusedTestId = (page: Page) =>
   page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.id ?? null);
 const shownState = (page: Page) => page.getByTestId('conversation-state').getAttribute('data-state');
 const stored = async (id: string) => {
-  const c = await s.store.getConversation(id);
+  const c = await e2e.s.store.getConversation(id);
   return { state: c?.state, agentId: c?.agentId };
 };
 
 it('asks before returning a chat to the queue; cancelling keeps it, confirming requeues it for every agent', async () => {
+  const { s, browser, anaId } = e2e;
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await openConsole(s, page);
   const bo = await s.agent('Bo');
@@ -129,6 +109,7 @@ it('asks before returning a chat to the queue; cancelling keeps it, confirming r
 }, 90_000);
 
 it("shows the server's refusal when the chat is no longer the agent's, and keeps the button usable", async () => {
+  const { s, browser } = e2e;
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await openConsole(s, page);
   const { id } = await queuedChat(s, 'Where is my parcel?');

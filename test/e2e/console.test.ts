@@ -1,26 +1,12 @@
 // The agent console as a person uses it: keyboard only, screen-reader names, axe-core clean.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { axeViolations as axe } from '../helpers/axe';
-import { launchBrowser } from '../helpers/browser';
-import { startServer, type TestServer } from '../helpers/server';
+import { consoleE2E } from '../helpers/console-page';
 
-let s: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  s = await startServer();
-  await s.app.heed.auth.ensureAgent('ana@shop.example', 'correct horse battery', 'Ana');
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
-
+const e2e = consoleE2E();
 
 it('logs in by keyboard alone, shows a clear error first, and is axe-clean before and after', async () => {
+  const { s, browser } = e2e;
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${s.http}/console`);
   await page.getByTestId('login-email').waitFor();

@@ -1,9 +1,34 @@
-// Shared steps of the console's e2e tests: sign in through the login form, make a queued chat,
-// claim it from the queue list.
-import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
-import type { TestServer } from './server';
+// Shared steps of the console's e2e tests: a server and a browser for the file, sign in through
+// the login form, make a queued chat, claim it from the queue list.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { launchBrowser } from './browser';
+import { startServer, type TestServer } from './server';
 import type { WsClient } from './ws-client';
+
+/** Where the e2e tests write their screenshots. */
+export const SHOTS = join(process.cwd(), 'test-results', 'e2e');
+
+/**
+ * A real server with the agent Ana (ana@shop.example) and a Chromium, started before the file's
+ * tests and closed after them. Read the fields inside the tests, once they are set.
+ */
+export function consoleE2E(): { readonly s: TestServer; readonly browser: Browser; readonly anaId: string } {
+  const ctx = {} as { s: TestServer; browser: Browser; anaId: string };
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    ctx.s = await startServer();
+    ctx.anaId = (await ctx.s.app.heed.auth.ensureAgent('ana@shop.example', 'correct horse battery', 'Ana')).id;
+    ctx.browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.s?.close();
+  });
+  return ctx;
+}
 
 /** Opens the console and signs in with the form, unless the session cookie already does it. */
 export async function openConsole(s: TestServer, page: Page, email = 'ana@shop.example', password = 'correct horse battery'): Promise<void> {
