@@ -100,28 +100,23 @@ const REPAIR: Record<Language, string[]> = {
   ],
 };
 
-/** Thanks, which can close a message the bot does not follow ("ok, UnionPay isn't taken, Visa worked. thank you"). */
-const THANKS: Record<Language, string[]> = {
-  en: ['thanks?', 'thank you', 'thx', 'tx', 'ty', 'ta', 'cheers', 'appreciate(?:d|s)?', 'much obliged'],
-  es: ['gracias', 'grax', 'agradezco', 'agradecid[oa]s?', 'mil gracias'],
-};
-
 /**
- * Words of a visitor who has what they needed ("ok that's why", "fair enough", "i'm in now"): said
- * once the bot's answer or their own search settled it, often beside details the bot cannot follow.
+ * Thanks, and words of a visitor who has what they needed ("ok that's why", "fair enough", "i'm in
+ * now"): said once the bot's answer or their own search settled it, often beside details the bot
+ * cannot follow ("ok, UnionPay isn't taken, Visa worked. thank you").
  */
 const SETTLED: Record<Language, string[]> = {
-  en: ['fair enough', 'makes sense', 'that makes sense', 'thats why', 'got it', 'i see', 'understood', 'ok then', 'okay then',
+  en: ['thanks?', 'thank you', 'thx', 'tx', 'ty', 'ta', 'cheers', 'appreciate(?:d|s)?', 'much obliged',
+    'fair enough', 'makes sense', 'that makes sense', 'thats why', 'got it', 'i see', 'understood', 'ok then', 'okay then',
     'all good', 'no worries', 'no problem', 'all sorted', 'sorted now', '(?:its|thats) sorted', 'worked now', 'works now', 'it worked', 'im in', 'found it', 'that explains',
     'ok cool', 'ok great', 'ok perfect', 'ok fine', 'fine then', 'ill wait', 'ill give it', 'will do', 'noted'],
-  es: ['vale', 'entendido', 'entiendo', 'ya veo', 'ya esta', 'ya lo (?:vi|encontre|tengo)', 'tiene sentido', 'de acuerdo',
+  es: ['gracias', 'grax', 'agradezco', 'agradecid[oa]s?', 'vale', 'entendido', 'entiendo', 'ya veo', 'ya esta', 'ya lo (?:vi|encontre|tengo)', 'tiene sentido', 'de acuerdo',
     'perfecto', 'listo', 'genial', 'ya funciona', 'ya entre', 'esperare', 'no pasa nada', 'sin problema', 'bueno,? (?:pues|vale|listo)'],
 };
 
 const PATTERNS = {
   hostile: { en: compile(HOSTILE.en), es: compile(HOSTILE.es) },
   repair: { en: compile(REPAIR.en), es: compile(REPAIR.es) },
-  thanks: { en: compile(THANKS.en), es: compile(THANKS.es) },
   settled: { en: compile(SETTLED.en), es: compile(SETTLED.es) },
 } satisfies Record<string, Record<Language, RegExp>>;
 
@@ -206,6 +201,5 @@ export function repeats(stems: readonly string[], earlier: readonly (readonly st
 
 /** Whether the message thanks someone or says the matter is settled ("ok, fair enough", "ya funciona"). */
 export function settled(text: string, language: Language): boolean {
-  const folded = fold(text);
-  return PATTERNS.thanks[language].test(folded) || PATTERNS.settled[language].test(folded);
+  return PATTERNS.settled[language].test(fold(text));
 }
