@@ -40,12 +40,18 @@ export function reasonLongKey(reason: EscalationReason | undefined): MessageKey 
 }
 
 /**
- * What set off a `sentiment` escalation, when one message did it on its own: the hostile words of
- * the last such message in the trail ("useless"), or undefined.
+ * What set off a `sentiment` escalation, when one message did it on its own: the latest message in
+ * the trail that was hostile (its words, "useless") or read as sarcastic; undefined otherwise.
  */
-export function hostileCue(reason: EscalationReason | undefined, trail: readonly SentimentPoint[]): string | undefined {
+export function sentimentCue(
+  reason: EscalationReason | undefined, trail: readonly SentimentPoint[],
+): { hostile: string } | { sarcastic: true } | undefined {
   if (reason !== 'sentiment') return undefined;
-  for (let i = trail.length - 1; i >= 0; i--) if (trail[i]!.hostile) return trail[i]!.hostile;
+  for (let i = trail.length - 1; i >= 0; i--) {
+    const p = trail[i]!;
+    if (p.hostile) return { hostile: p.hostile };
+    if (p.sarcastic) return { sarcastic: true };
+  }
   return undefined;
 }
 

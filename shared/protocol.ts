@@ -86,6 +86,8 @@ export interface SentimentPoint {
   confidence?: number;
   /** The words that made this message hostile (an insult, a threat, …), as the bot read them. */
   hostile?: string;
+  /** True when the bot read this message as sarcastic (its score is then a complaint's). */
+  sarcastic?: boolean;
 }
 
 export interface VisitorContext {

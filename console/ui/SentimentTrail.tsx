@@ -45,6 +45,7 @@ export function SentimentTrail({ points }: { points: SentimentPoint[] }) {
           {points.map((p) => (
             <li key={p.seq}>
               {t('sentiment.row', { seq: p.seq, score: formatScore(p.score), running: formatScore(p.running) })}
+              {p.sarcastic && <> {t('sentiment.sarcastic')}</>}
             </li>
           ))}
         </ul>

@@ -2,7 +2,8 @@
 // with negations and modifiers, and what the bot would do as the first message of a chat.
 import { loadBot } from '../../server/bot/engine';
 import { createSentimentScorer, sentimentLabel, type SentimentStep } from '../../server/bot/sentiment';
-import { decideTurn, initialMemory } from '../../server/chat/escalation';
+import { SARCASM_HANDOVER_AT, decideTurn, initialMemory } from '../../server/chat/escalation';
+import { REPAIR_AT, SARCASTIC_AT, repairByModel, sarcasm } from '../../server/bot/cues';
 
 export async function explainCommand(intentsPath: string, text: string, out: (line: string) => void): Promise<number> {
   const bot = await loadBot(intentsPath);
@@ -34,6 +35,12 @@ export async function explainCommand(intentsPath: string, text: string, out: (li
   out(`sentiment: ${s.score.toFixed(3)} (${sentimentLabel(s.score)})`);
 
   const d = decideTurn(bot, initialMemory(), text);
+  const sarcastic = sarcasm(text, bot.language);
+  out(`sarcasm model: P(sarcastic) ${sarcastic.toFixed(2)}${d.sarcastic !== undefined
+    ? ` ≥ ${SARCASTIC_AT}: read as a complaint, sentiment ${s.score.toFixed(3)} → ${d.sentiment.toFixed(3)}${sarcastic >= SARCASM_HANDOVER_AT ? `; ≥ ${SARCASM_HANDOVER_AT}: a person takes over at once` : ''}`
+    : ` (below ${SARCASTIC_AT}: taken at its word)`}`);
+  const later = repairByModel(text, bot.language);
+  out(`repair model (read from the second message on): ${later ? `${later.cue}: would count as not understood` : `below ${REPAIR_AT}`}`);
   out(`running score after this message: ${d.memory.running} (escalates at ≤ -${bot.settings.sentimentThreshold})`);
   if (d.repair) out(`repair: ${JSON.stringify(d.repair)} (the visitor says the last answer missed: counts as not understood towards a handoff)`);
   if (d.hostile) out(`hostile: ${JSON.stringify(d.hostile)} (an insult, swearing, a threat, an accusation or shouting: a person takes over at once)`);

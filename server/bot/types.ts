@@ -105,6 +105,8 @@ export interface TurnDecision {
   hostile?: string;
   /** The visitor's words saying the last answer missed ("that's not what I asked"), when there are any. */
   repair?: string;
+  /** P(sarcastic) by the sarcasm model, when the message reads as sarcastic (`sentiment` is then lowered). */
+  sarcastic?: number;
 }
 
 /** One problem in an intents file: file, JSON path (like `$.intents[3].examples`) and reason. */

@@ -2,7 +2,7 @@
 import type { BotEngine, BotMemory, TurnDecision } from '../bot/types';
 import type { EscalationReason } from '../../shared/protocol';
 import { DEFAULT_FALLBACK } from '../bot/engine';
-import { SAID_MESSAGES, contentStems, hostility, repair, repeats, settled } from '../bot/cues';
+import { SARCASTIC_AT, SAID_MESSAGES, contentStems, hostility, repair, repairByModel, repeats, sarcasm, settled } from '../bot/cues';
 import { LABEL_THRESHOLDS } from '../bot/sentiment';
 
 /** The intent that means "let me talk to a person"; it escalates with reason `requested`. */
@@ -12,6 +12,24 @@ export const HUMAN_INTENT = 'human';
  * goodwill to hide anger that follows.
  */
 export const RUNNING_CEILING = 0.5;
+
+/**
+ * A sarcastic message (P(sarcastic) ≥ SARCASTIC_AT in bot/cues.ts) scores at most -SARCASM_SCORE,
+ * however much praise its words hold: "Love how 'express delivery' means 11 days. Truly blazing
+ * fast" is a complaint. At SARCASM_HANDOVER_AT or above, the sarcasm model is sure enough for the
+ * message to hand over at once, like a hostile one: writers of blind conversations wanted a person
+ * at the first plainly sarcastic message in most sarcastic chats, and the bot answering it with a
+ * canned reply is the worst answer. Both chosen on the development conversations (BENCHMARKS.md).
+ */
+export const SARCASM_SCORE = 0.8;
+export const SARCASM_HANDOVER_AT = 0.95;
+
+/** A message's sentiment as the turn policy reads it: the scorer's, or lower when the message is sarcastic. */
+export function readSentiment(engine: BotEngine, text: string): { score: number; sarcastic?: number } {
+  const score = engine.sentiment(text).score;
+  const p = sarcasm(text, engine.language);
+  return p >= SARCASTIC_AT ? { score: Math.min(score, -SARCASM_SCORE), sarcastic: p } : { score };
+}
 
 export function initialMemory(): BotMemory {
   return { running: 0, fallbacks: 0, said: [] };
@@ -49,10 +67,11 @@ export const CONTENT_AT_OR_ABOVE = LABEL_THRESHOLDS.positiveAtOrAbove;
 /**
  * Classifies the message, updates running sentiment and the not-understood count, and decides
  * whether to answer or escalate. Reasons, most specific first: `requested` (the human intent),
- * `sentiment` (running ≤ -threshold), `intent` (another intent marked escalate), `sentiment` again
- * for one hostile message (an insult, swearing, a threat, an accusation of fraud, shouting), `fallback`
- * (N not-understood in a row; a message saying the last answer missed counts as not understood, a
- * pleased one the bot did not follow does not count). When it escalates there is no reply, except
+ * `sentiment` (running ≤ -threshold; a sarcastic message scores as a complaint), `intent` (another
+ * intent marked escalate), `sentiment` again for one hostile message (an insult, swearing, a threat,
+ * an accusation of fraud, shouting) or one the sarcasm model is sure of, `fallback` (N not-understood
+ * in a row; a message saying the last answer missed, by the repair phrases or the repair model,
+ * counts as not understood, a pleased one the bot did not follow does not count). When it escalates there is no reply, except
  * the escalating intent's own response for `intent`; the chat domain posts it before saying a
  * person is coming.
  */
@@ -67,10 +86,16 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   // still answered: it may be a fair question asked twice. An intent that hands over (a person,
   // or the site's own escalate:true) is never overruled by either.
   const stems = contentStems(text, engine.language);
+  // The repair phrases, or else the repair model once the bot has answered a message before.
   const repaired = hands ? null : repair(text, engine.language);
-  const repeated = !hands && !repaired && repeats(stems, memory.said ?? []);
+  // The repair model (once the bot has answered something) counts like saying the same thing
+  // again, and the message is still answered: on the development conversations it also fires on
+  // 8% of calm visitors' follow-ups ("i have a uni email does that work"), which deserve their
+  // answer; letting it clear the intent too bought almost no recall (BENCHMARKS.md).
+  const missed = hands || repaired || !memory.said?.length ? null : repairByModel(text, engine.language);
+  const repeated = !hands && !repaired && !missed && repeats(stems, memory.said ?? []);
   const c = repaired || (hands && classified.confidence < HANDOFF_MIN_CONFIDENCE) ? { ...classified, intent: null } : classified;
-  const sentiment = engine.sentiment(text).score;
+  const { score: sentiment, sarcastic } = readSentiment(engine, text);
   const running = nextRunning(memory.running, sentiment, settings);
   const hostile = hostility(text, engine.language, sentiment);
   // A pleased or settled visitor the bot did not follow ("found it, all sorted now ta", "oh it's
@@ -78,7 +103,7 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   // handoff nor resets the count.
   const content = c.intent === null && !repaired &&
     (sentiment >= CONTENT_AT_OR_ABOVE || (sentiment >= 0 && settled(text, engine.language)));
-  const fallbacks = content ? memory.fallbacks : c.intent === null || repeated ? memory.fallbacks + 1 : 0;
+  const fallbacks = content ? memory.fallbacks : c.intent === null || missed || repeated ? memory.fallbacks + 1 : 0;
   const next: BotMemory = { running, fallbacks, said: [...(memory.said ?? []), stems].slice(-SAID_MESSAGES) };
   const intent = c.intent === null ? undefined : engine.intent(c.intent);
 
@@ -87,12 +112,14 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   else if (running <= -settings.sentimentThreshold) escalate = 'sentiment';
   else if (intent?.escalate) escalate = 'intent'; // the site's own intent for this moment, with its answer
   else if (hostile) escalate = 'sentiment';
+  else if (sarcastic !== undefined && sarcastic >= SARCASM_HANDOVER_AT) escalate = 'sentiment';
   else if (fallbacks >= settings.fallbacksBeforeHandoff) escalate = 'fallback';
 
   const base = {
     intent: c.intent, confidence: c.confidence, sentiment, memory: next,
     ...(hostile ? { hostile: hostile.cue } : {}),
-    ...(repaired ? { repair: repaired.cue } : repeated ? { repair: REPEATED } : {}),
+    ...(sarcastic !== undefined ? { sarcastic: Math.round(sarcastic * 100) / 100 } : {}),
+    ...(repaired ? { repair: repaired.cue } : missed ? { repair: missed.cue } : repeated ? { repair: REPEATED } : {}),
   };
   // An escalate:true intent keeps its own answer (the site wrote it for this moment); the
   // other reasons hand over silently and the chat domain says a person is coming.

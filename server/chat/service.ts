@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type {
   ConversationDetail, EscalationReason, Message, QueueEntry, SentimentPoint, SState, VHello, VSend,
 } from '../../shared/protocol';
-import { decideTurn, initialMemory, nextRunning } from './escalation';
+import { decideTurn, initialMemory, nextRunning, readSentiment } from './escalation';
 import { ChatError } from './errors';
 import { KeyedLock } from './lock';
 import { fromStates, targetState } from './state';
@@ -163,9 +163,9 @@ export class ChatService {
   private async afterVisitorMessage(conv: Conversation, message: Message): Promise<void> {
     const bot = this.bots.get(conv.siteId);
     if (conv.state !== 'bot') {
-      const score = bot.sentiment(message.text).score;
+      const { score, sarcastic } = readSentiment(bot, message.text);
       const running = nextRunning(conv.bot.running, score, bot.settings);
-      const point: SentimentPoint = { seq: message.seq, score, running };
+      const point: SentimentPoint = { seq: message.seq, score, running, ...(sarcastic !== undefined ? { sarcastic: true } : {}) };
       await this.store.updateConversation(conv.id, { bot: { ...conv.bot, running }, sentiment: [...conv.sentiment, point] });
       await this.bus.publish({ kind: 'sentiment', conversationId: conv.id, point });
       return;
@@ -174,6 +174,7 @@ export class ChatService {
     const point: SentimentPoint = {
       seq: message.seq, score: turn.sentiment, running: turn.memory.running, intent: turn.intent, confidence: turn.confidence,
       ...(turn.hostile ? { hostile: turn.hostile } : {}),
+      ...(turn.sarcastic !== undefined ? { sarcastic: true } : {}),
     };
     const updated = await this.store.updateConversation(conv.id, { bot: turn.memory, sentiment: [...conv.sentiment, point] });
     await this.bus.publish({ kind: 'sentiment', conversationId: conv.id, point });

@@ -1,6 +1,7 @@
-// [P9] Why a chat reached a person, as the agent sees it: one hostile message escalates at once
-// with reason `sentiment`, and the console names the words that did it next to the reason, so the
-// agent knows before reading the transcript. Real server, real Chromium.
+// [P9] Why a chat reached a person, as the agent sees it: one hostile message, or one plainly
+// sarcastic, escalates at once with reason `sentiment`, and the console names the words or the
+// sarcasm next to the reason, so the agent knows before reading the transcript. Real server, real
+// Chromium.
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { axeViolations as axe } from '../helpers/axe';
@@ -8,7 +9,7 @@ import { SHOTS, claimInConsole, consoleE2E, openConsole } from '../helpers/conso
 
 const e2e = consoleE2E();
 
-it('[P9] shows the hostile words that sent the chat to a person, and only for that', async () => {
+it('[P9] shows the hostile words or the sarcasm that sent the chat to a person, and only for that', async () => {
   const { s, browser } = e2e;
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await openConsole(s, page);
@@ -38,5 +39,20 @@ it('[P9] shows the hostile words that sent the chat to a person, and only for th
   await claimInConsole(s, page, id2);
   await expect.poll(async () => reason.getAttribute('data-reason')).toBe('requested');
   expect(await page.getByTestId('escalation-cue').count()).toBe(0);
+
+  // Sarcastic praise: its words read as praise, the bot reads a fed-up customer and hands over.
+  const v3 = await s.visitor();
+  const w3 = await v3.hello();
+  const id3 = (w3 as unknown as { conversationId: string }).conversationId;
+  await v3.say("oh brilliant, the parcel is 'out for delivery' for the fifth day running. truly a world-class operation 👏");
+  await expect.poll(async () => (await s.store.getConversation(id3))?.state, { timeout: 10_000 }).toBe('queued');
+  await claimInConsole(s, page, id3);
+  await expect.poll(async () => reason.getAttribute('data-reason')).toBe('sentiment');
+  expect(await page.getByTestId('escalation-cue').textContent()).toBe('The bot read a message as sarcasm.');
+  const trail = page.getByTestId('sentiment-trail');
+  await trail.getByText('Per-message scores').click();
+  await expect.poll(async () => trail.getByRole('listitem').first().textContent()).toMatch(/^Message 1: -0\.8\d* \(running -0\.8\d*\) \(read as sarcasm\)$/);
+  expect(await axe(page)).toEqual([]);
+  await page.screenshot({ path: join(SHOTS, 'console-sarcasm-cue.png') });
   await page.close();
 }, 60_000);

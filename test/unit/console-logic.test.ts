@@ -1,7 +1,7 @@
 // The console's pure helpers: formatting, the transcript's bot/people split, the typing throttle.
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/protocol';
-import { formatDuration, formatScore, hostileCue, moodOf, safeHref, sparkPoints, truncate } from '../../console/format';
+import { formatDuration, formatScore, moodOf, sentimentCue, safeHref, sparkPoints, truncate } from '../../console/format';
 import { createTranslator } from '../../console/i18n';
 import en from '../../console/locales/en.json';
 import { handoverIndex } from '../../console/transcript';
@@ -50,17 +50,21 @@ describe('console format', () => {
 });
 
 describe('console escalation cause', () => {
-  it('names the hostile words behind a sentiment escalation, the latest first, and nothing for other reasons', () => {
+  it('names the hostile words or the sarcasm behind a sentiment escalation, the latest first, and nothing for other reasons', () => {
     const trail = [
       { seq: 1, score: -0.3, running: -0.3 },
       { seq: 2, score: -0.8, running: -0.98, hostile: 'crooks' },
       { seq: 3, score: -0.9, running: -1.5, hostile: 'chargeback' },
     ];
-    expect(hostileCue('sentiment', trail)).toBe('chargeback');
-    expect(hostileCue('sentiment', trail.slice(0, 1))).toBeUndefined();
-    expect(hostileCue('requested', trail)).toBeUndefined();
-    expect(hostileCue(undefined, trail)).toBeUndefined();
+    expect(sentimentCue('sentiment', trail)).toEqual({ hostile: 'chargeback' });
+    expect(sentimentCue('sentiment', trail.slice(0, 1))).toBeUndefined();
+    expect(sentimentCue('requested', trail)).toBeUndefined();
+    expect(sentimentCue(undefined, trail)).toBeUndefined();
     expect(createTranslator(en)('reason.hostileCue', { cue: 'crooks' })).toBe('It was the words “crooks”.');
+    // A sarcastic message read last is named as sarcasm; a hostile one after it wins.
+    const sarcastic = [...trail.slice(0, 1), { seq: 2, score: -0.8, running: -0.98, sarcastic: true }];
+    expect(sentimentCue('sentiment', sarcastic)).toEqual({ sarcastic: true });
+    expect(sentimentCue('sentiment', [...sarcastic, trail[2]!])).toEqual({ hostile: 'chargeback' });
   });
 });
 

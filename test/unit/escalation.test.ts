@@ -192,7 +192,7 @@ describe('[P9] a visitor going round in circles', () => {
   it('counts a visitor saying the same thing again as not understood, and remembers only a few messages', () => {
     const turns = converse(bot, [
       'can I use a paper voucher from your Leeds shop on the website?',
-      'the paper voucher is from the Leeds shop, not a gift card',
+      'so is the paper voucher from the Leeds shop ok to use online?',
       'so can the paper voucher be used online or not',
     ]);
     expect(turns[1]!.repair).toBe(REPEATED);
