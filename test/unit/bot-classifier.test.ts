@@ -98,6 +98,18 @@ describe('intent classifier on intents/default.cases.jsonl', () => {
     expect(classifier.classify('the manager at your Leeds store was lovely').pattern).toBeUndefined();
   });
 
+  it('hands a request for a callback, for anybody human or for an employee to `human`', () => {
+    const human = file.intents.find((i) => i.name === 'human')!;
+    for (const text of ['can a real person call me back? my number is in my account', 'could somebody ring me back please',
+      'is there anybody human there? I have a question about a parcel', 'I would like to speak with employee about my return',
+      'I need a callback']) {
+      const r = classifier.classify(text);
+      expect(r.intent, text).toBe('human');
+      expect(human.patterns, text).toContain(r.pattern);
+    }
+    expect(classifier.classify('my employee discount code does not work').intent).not.toBe('human');
+  });
+
   it('answers a greeting that hopes for help as a greeting, and hands a plain request for a person to a human', () => {
     // Once "hi, hope someone can help me today" went to `human` (0.46) and a greeting escalated.
     expect(classifier.classify('hi, hope someone can help me today').intent).toBe('greeting');
