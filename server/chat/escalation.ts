@@ -23,6 +23,14 @@ export const RUNNING_CEILING = 0.5;
  */
 export const SARCASM_SCORE = 0.8;
 export const SARCASM_HANDOVER_AT = 0.95;
+/**
+ * A visitor who is upset (this message at -UPSET_REPAIR_AT or below) and says the last answer
+ * missed ("I DID cancel it, I don't need instructions. I want both payments refunded now") gets a
+ * person at once, not one more try from the bot. Chosen on the development conversations: -0.5
+ * added 2 points of recall at the same precision; -0.4 and -0.3 a little more recall for less
+ * precision (BENCHMARKS.md).
+ */
+export const UPSET_REPAIR_AT = 0.5;
 
 /** A message's sentiment as the turn policy reads it: the scorer's, or lower when the message is sarcastic. */
 export function readSentiment(engine: BotEngine, text: string): { score: number; sarcastic?: number } {
@@ -66,14 +74,18 @@ export const CONTENT_AT_OR_ABOVE = LABEL_THRESHOLDS.positiveAtOrAbove;
 
 /**
  * Classifies the message, updates running sentiment and the not-understood count, and decides
- * whether to answer or escalate. Reasons, most specific first: `requested` (the human intent),
- * `sentiment` (running ≤ -threshold; a sarcastic message scores as a complaint), `intent` (another
- * intent marked escalate), `sentiment` again for one hostile message (an insult, swearing, a threat,
- * an accusation of fraud, shouting) or one the sarcasm model is sure of, `fallback` (N not-understood
- * in a row; a message saying the last answer missed, by the repair phrases or the repair model,
- * counts as not understood, a pleased one the bot did not follow does not count). When it escalates there is no reply, except
- * the escalating intent's own response for `intent`; the chat domain posts it before saying a
- * person is coming.
+ * whether to answer or escalate. Reasons, most specific first:
+ * - `requested`: the human intent;
+ * - `sentiment`: running ≤ -threshold (a sarcastic message scores as a complaint);
+ * - `intent`: another intent marked escalate;
+ * - `sentiment` again for one message that is hostile (an insult, swearing, a threat, an
+ *   accusation of fraud, shouting), that the sarcasm model is sure of, or that is upset and says the
+ *   last answer missed;
+ * - `fallback`: N not-understood in a row. A message saying the last answer missed counts as not
+ *   understood (the repair phrases also replace the answer with an apology; the repair model and
+ *   saying the same thing again only count); a pleased one the bot did not follow does not count.
+ * When it escalates there is no reply, except the escalating intent's own response for `intent`;
+ * the chat domain posts it before saying a person is coming.
  */
 export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, pick?: number): TurnDecision {
   const { settings } = engine;
@@ -113,6 +125,7 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   else if (intent?.escalate) escalate = 'intent'; // the site's own intent for this moment, with its answer
   else if (hostile) escalate = 'sentiment';
   else if (sarcastic !== undefined && sarcastic >= SARCASM_HANDOVER_AT) escalate = 'sentiment';
+  else if ((repaired || missed) && sentiment <= -UPSET_REPAIR_AT) escalate = 'sentiment';
   else if (fallbacks >= settings.fallbacksBeforeHandoff) escalate = 'fallback';
 
   const base = {

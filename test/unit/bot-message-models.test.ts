@@ -9,7 +9,7 @@ import { REPAIR_MODELS, SARCASM_MODELS } from '../../server/bot/message-weights'
 import { isHeldOut } from '../../server/bot/sentiment-train';
 import { createSentimentScorer } from '../../server/bot/sentiment';
 import { REPAIR_AT, SARCASTIC_AT } from '../../server/bot/cues';
-import { SARCASM_HANDOVER_AT, SARCASM_SCORE, decideTurn, initialMemory } from '../../server/chat/escalation';
+import { SARCASM_HANDOVER_AT, SARCASM_SCORE, UPSET_REPAIR_AT, decideTurn, initialMemory } from '../../server/chat/escalation';
 import type { BotEngine, BotMemory, TurnDecision } from '../../server/bot/types';
 
 const SHIPPED = { sarcasm: SARCASM_MODELS, repair: REPAIR_MODELS };
@@ -106,6 +106,19 @@ describe('[P9] the repair model', () => {
     // Still answered: the model can be wrong about a plain follow-up, so it only counts.
     expect(turns[1]!.reply).toBeDefined();
     expect(turns[2]!.escalate).toBe('fallback');
+  });
+
+  it('hands an upset visitor saying the answer missed to a person at once, and a calm one only counts', () => {
+    const upset = converse([
+      'I cancelled the protein powder subscription in march and you still took money in april AND may',
+      "I DID cancel it, I don't need instructions. this is unacceptable, I want both payments refunded now",
+    ]);
+    expect(upset[1]!.repair).toBeTruthy();
+    expect(upset[1]!.sentiment).toBeLessThanOrEqual(-UPSET_REPAIR_AT);
+    expect(upset[1]!.escalate).toBe('sentiment');
+    const calm = converse(['can I put my coffee subscription on hold for a month?', 'thank you, but that only explains how to cancel it, I want to keep it']);
+    expect(calm[1]!.repair).toBeTruthy();
+    expect(calm[1]!.escalate).toBeUndefined();
   });
 
   it('does not read a first message, or an ordinary follow-up, as a repair', () => {
