@@ -63,6 +63,9 @@ const EN_CORRECTIONS: Record<string, number> = {
   spam: 0, idiots: -3, morons: -3, crook: -3, crooks: -3, thieves: -3,
   // "ill" in a chat is "I'll" typed without the apostrophe far more often than feeling ill.
   ill: 0,
+  // Session 5: in a shop "gift" is a gift card, a gift receipt or gift wrap, and "rewards" a
+  // loyalty scheme ("the gift card says 0 balance" is no praise); "raging" is missing.
+  gift: 0, reward: 0, rewards: 0, raging: -3,
 };
 
 const EN_PHRASES: Record<string, number> = {
@@ -119,6 +122,8 @@ const ES_CORRECTIONS: Record<string, number> = {
   inaceptable: -3, estafa: -4, ridiculo: -3, pesimo: -4, pesima: -4, harto: -3, harta: -3,
   inutil: -3, inutiles: -3, verguenza: -3, indignante: -4, vergonzoso: -3, timo: -4, fraude: -4,
   retraso: -1.5, tarde: -1, lento: -1, genial: 3, ayudado: 2, solucionado: 2, resuelto: 2, broma: -2,
+  // "tarjeta regalo", "envolver para regalo": a product, not praise.
+  regalo: 0,
 };
 
 const ES_PHRASES: Record<string, number> = {

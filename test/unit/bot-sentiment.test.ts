@@ -125,6 +125,13 @@ describe('sentiment: complaints stated as facts, and the learned model', () => {
     }
   });
 
+  it('reads "gift card" and "rewards" as shop words, not praise, and knows "raging"', () => {
+    expect(s('my gift card says 0 balance')).toBeLessThanOrEqual(0);
+    expect(s('where are my rewards points')).toBeLessThanOrEqual(0);
+    expect(s('absolutely raging')).toBeLessThan(-0.5);
+    expect(es('mi tarjeta regalo no funciona').score).toBeLessThanOrEqual(0);
+  });
+
   it('ignores @handles and links: "@united" is a name, not a feeling', () => {
     expect(s('@united where is my bag?')).toBe(s('where is my bag?'));
     expect(s('I love it http://t.co/abc')).toBe(s('I love it'));
