@@ -57,6 +57,7 @@ const HOSTILE: Record<Language, string[]> = {
     'vergonzoso', 'ladron(?:es)?', 'mentiros[oa]s?', 'una broma de \\w+', 'un chiste de \\w+',
     'estafa\\w*', 'fraude\\w*', 'robo', 'robando', 'me han robado',
     'abogad[oa]s?', 'denuncia\\w*', 'demanda(?:r|re|remos)', 'a consumo', 'ocu', 'profeco', 'hoja de reclamaciones',
+    'sernac', 'indecopi', 'libro de reclamaciones', '(?:defensa|proteccion) (?:del|al) consumidor',
     'nunca mas (?:compro|comprare|pido|pedire)',
     'peor (?:\\w+ ){0,3}(?:de mi vida|del mundo|de la historia)', 'el peor (?:servicio|trato|tienda|empresa)',
   ],

@@ -122,14 +122,16 @@ const ES_CORRECTIONS: Record<string, number> = {
   inaceptable: -3, estafa: -4, ridiculo: -3, pesimo: -4, pesima: -4, harto: -3, harta: -3,
   inutil: -3, inutiles: -3, verguenza: -3, indignante: -4, vergonzoso: -3, timo: -4, fraude: -4,
   retraso: -1.5, tarde: -1, lento: -1, genial: 3, ayudado: 2, solucionado: 2, resuelto: 2, broma: -2,
-  // "tarjeta regalo", "envolver para regalo": a product, not praise.
-  regalo: 0,
+  // "tarjeta regalo", "envolver para regalo": a product, not praise. With accents folded away "sí"
+  // (+1) is also "si" (if); "solo" (only) is no complaint, "seguro" is insurance as often as sure,
+  // "claro" an acknowledgement, and "¿quién se hace responsable?" no praise.
+  regalo: 0, si: 0, solo: 0, seguro: 0, claro: 0, responsable: 0,
 };
 
 const ES_PHRASES: Record<string, number> = {
   'sigo esperando': -2, 'todavia espero': -2, 'llevo esperando': -2, 'tercera vez': -2,
   'perdida de tiempo': -3, 'cancelar mi cuenta': -2, 'nadie responde': -3, 'nadie contesta': -3,
-  'una broma': -2, 'el peor': -2, 'estoy harto': -1, 'estoy harta': -1, 'muchas gracias': 3,
+  'una broma': -2, 'el peor': -2, 'estoy harto': -3, 'estoy harta': -3, 'muchas gracias': 3,
   'mil gracias': 3,
 };
 

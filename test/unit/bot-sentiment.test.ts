@@ -164,5 +164,11 @@ describe('sentiment (Spanish)', () => {
     expect(es('no ha llegado mi paquete').score).toBeLessThan(0);
     expect(es('no es malo').score).toBeGreaterThan(0);
     expect(es('es una estafa').score).toBeLessThan(-0.5);
+    // "si" (if, and "sí" with its accent folded away), "solo", "claro", "responsable" are no feelings;
+    // "estoy harto" is as strong as "fed up".
+    expect(es('me cancelaron el pedido pero el cargo sí lo hicieron').score).toBeLessThanOrEqual(0);
+    expect(es('solo quiero saber dónde está').score).toBe(0);
+    expect(es('¿quién se hace responsable?').score).toBe(0);
+    expect(es('estoy harto').score).toBeLessThan(-0.5);
   });
 });

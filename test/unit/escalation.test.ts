@@ -153,6 +153,10 @@ describe('[P9] hostile messages', () => {
     expect(hostility('¡INÚTILES!', 'es', -0.5)?.cue).toBe('inutiles');
     expect(hostility('¿cuánto cuesta el envío a Valencia?', 'es', 0)).toBeNull();
     expect(hostility('quiero saber el consumo de la nevera', 'es', 0)).toBeNull();
+    // Consumer agencies beyond Spain and Mexico: Chile, Peru, Argentina.
+    expect(hostility('si no me devuelven la plata hoy voy al Sernac', 'es', -0.5)?.cue).toBe('sernac');
+    expect(hostility('los voy a denunciar a Indecopi', 'es', -0.5)).not.toBeNull();
+    expect(hostility('hago la queja en defensa del consumidor', 'es', -0.5)?.cue).toBe('defensa del consumidor');
   });
 });
 
