@@ -14,9 +14,12 @@ export interface SentimentModel {
   bias: readonly number[];
 }
 
+// English and Spanish together (keys have their accents folded away): no English sentence the
+// model learns from holds a Spanish one, and the other way round.
 const NEGATORS = new Set(('not no never nobody nothing none cannot without ' +
-  "dont doesnt didnt wont cant isnt arent wasnt werent hasnt havent hadnt couldnt shouldnt wouldnt aint").split(' '));
-const BREAKS = new Set(['but', 'however', 'although', 'though']);
+  "dont doesnt didnt wont cant isnt arent wasnt werent hasnt havent hadnt couldnt shouldnt wouldnt aint " +
+  'nunca jamas ni nadie nada sin tampoco').split(' '));
+const BREAKS = new Set(['but', 'however', 'although', 'though', 'pero', 'sino', 'aunque']);
 
 /** A light stemmer: enough to join "delays/delayed/delaying" and "hours/hour". */
 export function stem(key: string): string {

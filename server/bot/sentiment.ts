@@ -9,6 +9,7 @@ import {
   type ModelWord, type SentimentModel, type TokenColumns,
 } from './sentiment-model';
 import { SENTIMENT_MODEL } from './sentiment-weights';
+import { SENTIMENT_MODEL_ES } from './sentiment-weights-es';
 
 /** A negated word keeps this share of its score, with the opposite sign ("not good" ≈ -0.6 × good). */
 export const NEGATION_FACTOR = -0.6;
@@ -730,8 +731,8 @@ export function sentimentLabel(score: number): SentimentLabel {
 /** A scorer for one language, with its lexicon built once. Pass `trace` to see each step. */
 export function createSentimentScorer(language: Language): (text: string, trace?: SentimentStep[]) => SentimentResult {
   const lexicon = buildLexicon(language);
-  // The learned model is English only (trained on English sentences).
-  const model = language === 'en' ? SENTIMENT_MODEL : undefined;
+  // One learned model per language, each trained on the team's sentences in that language.
+  const model = language === 'en' ? SENTIMENT_MODEL : SENTIMENT_MODEL_ES;
   const vocabulary = vocabularyFor(lexicon, model);
   return (text, trace) => scoreWith(vocabulary, model, text, trace);
 }

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createSentimentScorer, scoreSentiment, sentimentLabel, type SentimentStep } from '../../server/bot/sentiment';
 import { buildLexicon } from '../../server/bot/sentiment-lexicon';
 import { SENTIMENT_MODEL } from '../../server/bot/sentiment-weights';
-import { isHeldOut, loadLabelled, train } from '../../server/bot/sentiment-train';
+import { ES_DATA_FILES, isHeldOut, loadLabelled, train } from '../../server/bot/sentiment-train';
+import { SENTIMENT_MODEL_ES } from '../../server/bot/sentiment-weights-es';
 import { generate } from '../../intents/sentiment/generate';
 import { sentimentMetrics } from '../../scripts/bench/sentiment-metrics';
 
@@ -157,6 +158,19 @@ describe('sentiment: complaints stated as facts, and the learned model', () => {
 });
 
 describe('sentiment (Spanish)', () => {
+  it('meets floors on the tenth of the team-written Spanish sentences never trained on, and ships exactly what they train', () => {
+    const all = loadLabelled('.', ES_DATA_FILES);
+    const held = all.filter((r) => isHeldOut(r.text));
+    expect(held.length).toBeGreaterThanOrEqual(200);
+    const m = sentimentMetrics(held.map((r) => r.label), held.map((r) => sentimentLabel(es(r.text).score)));
+    console.log('held-out Spanish sentences', { cases: held.length, negativeF1: m.negativeF1, macroF1: m.macroF1 });
+    expect(m.negativeF1).toBeGreaterThanOrEqual(0.82);
+    expect(m.macroF1).toBeGreaterThanOrEqual(0.8);
+    const model = train(all.filter((r) => !isHeldOut(r.text)), {}, 'es');
+    for (const k of [0, 1, 2]) expect(SENTIMENT_MODEL_ES.bias[k]).toBeCloseTo(model.bias[k]!, 2);
+    for (const [f, w] of SENTIMENT_MODEL_ES.weights) for (const k of [0, 1, 2]) expect(w[k], f).toBeCloseTo(model.weights.get(f)![k]!, 2);
+  });
+
   it('scores a small set of Spanish messages', () => {
     expect(Math.abs(es('¿dónde está mi pedido?').score)).toBeLessThan(0.05);
     expect(es('sigo esperando, esto es inaceptable!!').score).toBeLessThan(-0.6);
