@@ -171,28 +171,30 @@ describe('npm run intents -- chat', () => {
 
 describe('npm run intents -- escalation', () => {
   // Floors just under today's figures, so a change that makes the policy worse fails CI. They are
-  // not the targets (precision and recall ≥ 0.9): on conversations written blind to the
-  // policy, recall is far below that (BENCHMARKS.md, "Escalation").
+  // not the targets (precision and recall ≥ 0.9): on the last conversations written blind
+  // to the policy, both are below that (BENCHMARKS.md, "Escalation").
   it('holds the policy to its floors on the English conversations, and angry visitors go by their third message', async () => {
     const r = await cli(['escalation']);
     expect(r.code).toBe(0);
     const last = r.lines.at(-1)!;
     expect(last).toMatch(/^precision=[\d.]+ recall=[\d.]+ mean_turns_to_escalation=[\d.]+ conversations=\d+$/);
     const f = fields(last);
-    expect(f.conversations).toBeGreaterThanOrEqual(480);
+    expect(f.conversations).toBeGreaterThanOrEqual(840);
     expect(f.precision).toBeGreaterThanOrEqual(0.82);
-    expect(f.recall).toBeGreaterThanOrEqual(0.63);
+    expect(f.recall).toBeGreaterThanOrEqual(0.79);
     const angry = /plainly angry escalated by their third message: (\d+)\/(\d+)/.exec(r.stdout)!;
-    expect(Number(angry[1]) / Number(angry[2])).toBeGreaterThanOrEqual(0.88);
+    expect(Number(angry[1]) / Number(angry[2])).toBeGreaterThanOrEqual(0.9);
   });
 
   it('holds the policy to its floors on the Spanish conversations', async () => {
     const r = await cli(['escalation', '--cases', 'intents/escalation.es.cases.json']);
     expect(r.code).toBe(0);
     const f = fields(r.lines.at(-1)!);
-    expect(f.conversations).toBeGreaterThanOrEqual(230);
-    expect(f.precision).toBeGreaterThanOrEqual(0.84);
-    expect(f.recall).toBeGreaterThanOrEqual(0.55);
+    expect(f.conversations).toBeGreaterThanOrEqual(430);
+    expect(f.precision).toBeGreaterThanOrEqual(0.81);
+    expect(f.recall).toBeGreaterThanOrEqual(0.72);
+    const angry = /plainly angry escalated by their third message: (\d+)\/(\d+)/.exec(r.stdout)!;
+    expect(Number(angry[1]) / Number(angry[2])).toBeGreaterThanOrEqual(0.9);
   });
 
   it('exits 2 with the usage on an unknown command', async () => {
