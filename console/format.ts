@@ -82,3 +82,15 @@ export function sparkPoints(points: SentimentPoint[], w: number, h: number, pad 
   const x = (i: number) => (n === 1 ? w / 2 : pad + (i / (n - 1)) * (w - 2 * pad));
   return points.map((p, i) => `${x(i).toFixed(1)},${y(p.running).toFixed(1)}`).join(' ');
 }
+
+/**
+ * The hint under the reply box: how far over the limit, how many characters are left once fewer
+ * than 200, or that the console is offline; singular for one.
+ */
+export function replyHint(length: number, limit: number, offline: boolean, t: Translate): string {
+  const over = length - limit;
+  if (over > 0) return over === 1 ? t('reply.tooLongOne') : t('reply.tooLong', { count: over });
+  const left = limit - length;
+  if (left < 200) return left === 1 ? t('reply.remainingOne') : t('reply.remaining', { count: left });
+  return offline ? t('reply.offline') : '';
+}

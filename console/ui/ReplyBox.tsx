@@ -1,6 +1,7 @@
 // The reply composer: Enter sends, Shift+Enter adds a line, a toggle turns it into an internal note.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_LIMITS } from '../../shared/protocol';
+import { replyHint } from '../format';
 import { useT } from './hooks';
 
 export interface ReplyBoxProps {
@@ -86,13 +87,7 @@ export function ReplyBox(props: ReplyBoxProps) {
           <span>{t('reply.noteToggle')}</span>
         </label>
         <span id={`${id}-hint`} class={`hint${over > 0 ? ' error' : ''}`} aria-live="polite">
-          {over > 0
-            ? t('reply.tooLong', { count: over })
-            : LIMIT - text.length < 200
-              ? t('reply.remaining', { count: LIMIT - text.length })
-              : props.offline
-                ? t('reply.offline')
-                : ''}
+          {replyHint(text.length, LIMIT, !!props.offline, t)}
         </span>
         <button type="submit" class="btn primary" data-testid="reply-send" disabled={!canSend}>
           {note ? t('reply.saveNote') : t('reply.send')}

@@ -19,7 +19,7 @@ export function SentimentTrail({ points }: { points: SentimentPoint[] }) {
   const first = points[0].running;
   const last = points[points.length - 1].running;
   const min = Math.min(...points.map((p) => p.running));
-  const summary = t('sentiment.summary', {
+  const summary = t(points.length === 1 ? 'sentiment.summaryOne' : 'sentiment.summary', {
     count: points.length,
     first: formatScore(first),
     last: formatScore(last),

@@ -50,6 +50,8 @@ it('[P9] shows the hostile words or the sarcasm that sent the chat to a person, 
   await expect.poll(async () => reason.getAttribute('data-reason')).toBe('sentiment');
   expect(await page.getByTestId('escalation-cue').textContent()).toBe('The bot read a message as sarcasm.');
   const trail = page.getByTestId('sentiment-trail');
+  // One message, in the singular.
+  expect(await trail.getByText(/^Sentiment over 1 message: started -0\.80, now -0\.80, lowest -0\.80\.$/).count()).toBe(1);
   await trail.getByText('Per-message scores').click();
   await expect.poll(async () => trail.getByRole('listitem').first().textContent()).toMatch(/^Message 1: -0\.8\d* \(running -0\.8\d*\) \(read as sarcasm\)$/);
   expect(await axe(page)).toEqual([]);

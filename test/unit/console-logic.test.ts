@@ -1,7 +1,7 @@
 // The console's pure helpers: formatting, the transcript's bot/people split, the typing throttle.
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/protocol';
-import { formatDuration, formatScore, moodOf, sentimentCue, safeHref, sparkPoints, truncate } from '../../console/format';
+import { formatDuration, formatScore, moodOf, replyHint, sentimentCue, safeHref, sparkPoints, truncate } from '../../console/format';
 import { createTranslator } from '../../console/i18n';
 import en from '../../console/locales/en.json';
 import { handoverIndex } from '../../console/transcript';
@@ -152,5 +152,17 @@ describe('console read receipts', () => {
     s = applyFrame(s, { type: 'read', conversationId: 'c1', seq: 4 }, () => 2);
     s = applyFrame(s, { type: 'read', conversationId: 'c1', seq: 2 }, () => 3);
     expect(s.conversations.c1.visitorRead).toBe(4);
+  });
+});
+
+describe('reply box hint', () => {
+  it('counts what is left or over, in the singular for one, and says when offline', () => {
+    const t = createTranslator(en);
+    expect(replyHint(10, 4000, false, t)).toBe('');
+    expect(replyHint(10, 4000, true, t)).toBe(t('reply.offline'));
+    expect(replyHint(3850, 4000, false, t)).toBe('150 characters left');
+    expect(replyHint(3999, 4000, false, t)).toBe('1 character left');
+    expect(replyHint(4001, 4000, false, t)).toBe('1 character over the limit');
+    expect(replyHint(4010, 4000, false, t)).toBe('10 characters over the limit');
   });
 });
