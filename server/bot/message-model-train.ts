@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Language } from './types';
-import { isHeldOut } from './sentiment-train';
+import { isHeldOut, seededShuffle } from './sentiment-train';
 import { messageFeatures, type MessageModel } from './message-model';
 
 export const MESSAGE_LANGUAGES: Language[] = ['en', 'es'];
@@ -40,14 +40,10 @@ export function trainMessageModel(rows: readonly MessageLine[], opts: MessageTra
   const w = new Map<string, number>();
   for (const [f, c] of counts) if (c >= minCount) w.set(f, 0);
   let bias = 0;
-  let seed = 11;
+  const shuffle = seededShuffle(11);
   const order = data.map((_, i) => i);
   for (let e = 0; e < epochs; e++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      const j = seed % (i + 1);
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffle(order);
     const lr = rate / (1 + e * 0.2);
     for (const idx of order) {
       const d = data[idx]!;

@@ -27,6 +27,17 @@ export function loadLabelled(root: string, files = DATA_FILES): Labelled[] {
   return files.flatMap((f) => readFileSync(`${root}/${f}`, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Labelled));
 }
 
+/** A Fisher–Yates shuffle in place driven by a small LCG, so training is the same on every run. */
+export function seededShuffle(seed: number): (order: number[]) => void {
+  return (order) => {
+    for (let i = order.length - 1; i > 0; i--) {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      const j = seed % (i + 1);
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+  };
+}
+
 export interface TrainOptions { epochs?: number; l2?: number; rate?: number; minCount?: number }
 
 /** Multinomial logistic regression by SGD; features seen fewer than minCount times are dropped. */
@@ -44,14 +55,10 @@ export function train(rows: readonly Labelled[], opts: TrainOptions = {}, langua
   w.set('LEX', [0, 0, 0]);
   w.set('|LEX|', [0, 0, 0]);
   const bias = [0, 0, 0];
-  let seed = 7;
+  const shuffle = seededShuffle(7);
   const order = data.map((_, i) => i);
   for (let e = 0; e < epochs; e++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      const j = seed % (i + 1);
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffle(order);
     const lr = rate / (1 + e * 0.2);
     for (const idx of order) {
       const d = data[idx]!;

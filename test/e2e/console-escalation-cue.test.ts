@@ -13,14 +13,19 @@ it('[P9] shows the hostile words or the sarcasm that sent the chat to a person, 
   const { s, browser } = e2e;
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await openConsole(s, page);
+  /** A visitor says `text` (then asks for a person if `handoff`); the chat is queued and Ana claims it. */
+  const queuedAndClaimed = async (text: string, handoff = false) => {
+    const v = await s.visitor();
+    const w = await v.hello();
+    const id = (w as unknown as { conversationId: string }).conversationId;
+    await v.say(text);
+    if (handoff) v.send({ type: 'handoff' });
+    await expect.poll(async () => (await s.store.getConversation(id))?.state, { timeout: 10_000 }).toBe('queued');
+    await claimInConsole(s, page, id);
+  };
 
   // One insult: queued at once, no bot reply in between.
-  const v = await s.visitor();
-  const w = await v.hello();
-  const id = (w as unknown as { conversationId: string }).conversationId;
-  await v.say('you useless idiots sent me the wrong sofa');
-  await expect.poll(async () => (await s.store.getConversation(id))?.state, { timeout: 10_000 }).toBe('queued');
-  await claimInConsole(s, page, id);
+  await queuedAndClaimed('you useless idiots sent me the wrong sofa');
 
   const reason = page.getByTestId('escalation-reason');
   await expect.poll(async () => reason.getAttribute('data-reason')).toBe('sentiment');
@@ -30,23 +35,12 @@ it('[P9] shows the hostile words or the sarcasm that sent the chat to a person, 
   await page.screenshot({ path: join(SHOTS, 'console-escalation-cue.png') });
 
   // A chat the visitor handed over themselves names no words.
-  const v2 = await s.visitor();
-  const w2 = await v2.hello();
-  const id2 = (w2 as unknown as { conversationId: string }).conversationId;
-  await v2.say('where is my order');
-  v2.send({ type: 'handoff' });
-  await expect.poll(async () => (await s.store.getConversation(id2))?.state, { timeout: 10_000 }).toBe('queued');
-  await claimInConsole(s, page, id2);
+  await queuedAndClaimed('where is my order', true);
   await expect.poll(async () => reason.getAttribute('data-reason')).toBe('requested');
   expect(await page.getByTestId('escalation-cue').count()).toBe(0);
 
   // Sarcastic praise: its words read as praise, the bot reads a fed-up customer and hands over.
-  const v3 = await s.visitor();
-  const w3 = await v3.hello();
-  const id3 = (w3 as unknown as { conversationId: string }).conversationId;
-  await v3.say("oh brilliant, the parcel is 'out for delivery' for the fifth day running. truly a world-class operation 👏");
-  await expect.poll(async () => (await s.store.getConversation(id3))?.state, { timeout: 10_000 }).toBe('queued');
-  await claimInConsole(s, page, id3);
+  await queuedAndClaimed("oh brilliant, the parcel is 'out for delivery' for the fifth day running. truly a world-class operation 👏");
   await expect.poll(async () => reason.getAttribute('data-reason')).toBe('sentiment');
   expect(await page.getByTestId('escalation-cue').textContent()).toBe('The bot read a message as sarcasm.');
   const trail = page.getByTestId('sentiment-trail');
