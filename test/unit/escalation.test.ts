@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createBot, loadBot } from '../../server/bot/engine';
-import { CONTENT_AT_OR_ABOVE, REPEATED, decideTurn, initialMemory, textPick } from '../../server/chat/escalation';
-import { SAID_MESSAGES, contentStems, hostility, repair, repeats, settled } from '../../server/bot/cues';
+import { CONTENT_AT_OR_ABOVE, EMPHATIC_ANGER_AT, REPEATED, decideTurn, initialMemory, textPick } from '../../server/chat/escalation';
+import { SAID_MESSAGES, contentStems, emphatic, hostility, repair, repeats, settled } from '../../server/bot/cues';
 import type { BotEngine, BotMemory, TurnDecision } from '../../server/bot/types';
 
 let bot: BotEngine;
@@ -32,9 +32,9 @@ describe('[P9] escalation', () => {
 
   it('escalates with `sentiment` a visitor who is plainly angry over two or three messages', () => {
     const turns = converse(bot, [
-      'this is ridiculous, where is my order??',
-      "I've been waiting for two weeks, this is unacceptable!!",
-      'hello?? is anyone there???',
+      'this is ridiculous, where is my order',
+      "I've been waiting for two weeks, this is unacceptable",
+      'hello, is anyone there?',
     ]);
     const last = turns[turns.length - 1]!;
     expect(last.escalate).toBe('sentiment');
@@ -157,6 +157,25 @@ describe('[P9] hostile messages', () => {
     expect(hostility('si no me devuelven la plata hoy voy al Sernac', 'es', -0.5)?.cue).toBe('sernac');
     expect(hostility('los voy a denunciar a Indecopi', 'es', -0.5)).not.toBeNull();
     expect(hostility('hago la queja en defensa del consumidor', 'es', -0.5)?.cue).toBe('defensa del consumidor');
+  });
+});
+
+describe('[P9] emphatic anger', () => {
+  it('hands an angry message written with emphasis to a person at once, but not mild annoyance or calm emphasis', () => {
+    for (const text of ['you charged me TWICE for the same order, 2 x 189,99. fix it', 'this is ridiculous, where is my order??']) {
+      const d = decideTurn(bot, initialMemory(), text);
+      expect(d.sentiment, text).toBeLessThanOrEqual(-EMPHATIC_ANGER_AT);
+      expect(d.escalate, text).toBe('sentiment');
+    }
+    // Emphasis without anger, and anger-lite with emphasis, are the running score's business.
+    for (const text of ['is the SALE still on??', 'ugh the code isnt working', 'can I pay with PayPal?']) {
+      expect(decideTurn(bot, initialMemory(), text).escalate, text).toBeUndefined();
+    }
+    expect(emphatic('charged me AGAIN')).toBe(true);
+    expect(emphatic('where is it?!')).toBe(true);
+    expect(emphatic('WHERE IS MY ORDER')).toBe(false); // all capitals: the hostility cue's shouting, when negative
+    expect(emphatic('my order from the UK')).toBe(false); // two capitals are an abbreviation
+    expect(emphatic('where is my order?')).toBe(false);
   });
 });
 
