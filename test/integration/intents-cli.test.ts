@@ -156,7 +156,7 @@ describe('npm run intents -- explain', () => {
     expect(offTopic.stdout).toMatch(/^ {2}out of scope: 0\.[5-9]\d{2} /m);
     expect(offTopic.stdout).toMatch(/^intent: \(not understood: below the threshold; the message resembles the out-of-scope examples\)$/m);
     expect(offTopic.stdout).toMatch(/^decision: reply /m);
-  });
+  }, 60_000); // three CLI processes, each loading the sentence vectors and training the file: 7-14 s alone, more on a loaded machine
 });
 
 describe('npm run intents -- chat', () => {
