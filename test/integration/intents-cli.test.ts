@@ -179,22 +179,22 @@ describe('npm run intents -- escalation', () => {
     const last = r.lines.at(-1)!;
     expect(last).toMatch(/^precision=[\d.]+ recall=[\d.]+ mean_turns_to_escalation=[\d.]+ conversations=\d+$/);
     const f = fields(last);
-    expect(f.conversations).toBeGreaterThanOrEqual(840);
+    expect(f.conversations).toBeGreaterThanOrEqual(960);
     expect(f.precision).toBeGreaterThanOrEqual(0.82);
-    expect(f.recall).toBeGreaterThanOrEqual(0.79);
+    expect(f.recall).toBeGreaterThanOrEqual(0.8);
     const angry = /plainly angry escalated by their third message: (\d+)\/(\d+)/.exec(r.stdout)!;
-    expect(Number(angry[1]) / Number(angry[2])).toBeGreaterThanOrEqual(0.9);
+    expect(Number(angry[1]) / Number(angry[2])).toBeGreaterThanOrEqual(0.92);
   });
 
   it('holds the policy to its floors on the Spanish conversations', async () => {
     const r = await cli(['escalation', '--cases', 'intents/escalation.es.cases.json']);
     expect(r.code).toBe(0);
     const f = fields(r.lines.at(-1)!);
-    expect(f.conversations).toBeGreaterThanOrEqual(430);
-    expect(f.precision).toBeGreaterThanOrEqual(0.81);
-    expect(f.recall).toBeGreaterThanOrEqual(0.72);
+    expect(f.conversations).toBeGreaterThanOrEqual(510);
+    expect(f.precision).toBeGreaterThanOrEqual(0.82);
+    expect(f.recall).toBeGreaterThanOrEqual(0.73);
     const angry = /plainly angry escalated by their third message: (\d+)\/(\d+)/.exec(r.stdout)!;
-    expect(Number(angry[1]) / Number(angry[2])).toBeGreaterThanOrEqual(0.9);
+    expect(Number(angry[1]) / Number(angry[2])).toBeGreaterThanOrEqual(0.88);
   });
 
   it('exits 2 with the usage on an unknown command', async () => {
