@@ -29,9 +29,10 @@ describe('P9 escalation reasons', () => {
     s = await startServer();
     const v = await s.visitor();
     const welcome = await v.hello();
+    // Without "!!" or "??": with them the first message alone hands over (emphatic anger, a unit test).
     const angry = [
-      'This is ridiculous, where is my order??',
-      'I have been waiting for two weeks, this is unacceptable!!',
+      'This is ridiculous, where is my order',
+      'I have been waiting for two weeks, this is unacceptable',
       'WORST SERVICE EVER. You are useless.',
     ];
     let escalatedAt = -1;
