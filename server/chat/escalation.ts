@@ -105,7 +105,6 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   // still answered: it may be a fair question asked twice. An intent that hands over (a person,
   // or the site's own escalate:true) is never overruled by either.
   const stems = contentStems(text, engine.language);
-  // The repair phrases, or else the repair model once the bot has answered a message before.
   const repaired = hands ? null : repair(text, engine.language);
   // The repair model (once the bot has answered something) counts like saying the same thing
   // again, and the message is still answered: on the development conversations it also fires on
