@@ -187,17 +187,20 @@ export const SARCASTIC_AT = 0.7;
  * not foresee, that the last answer missed ("thanks but that page only shows how to cancel"). Only
  * meaningful after the bot has answered something.
  */
-export function repairByModel(text: string, language: Language): (Cue & { probability: number }) | null {
+export function repairByModel(text: string, language: Language, features?: readonly string[]): (Cue & { probability: number }) | null {
   const model = REPAIR_MODELS[language];
   if (!model) return null;
-  const probability = messageProbability(model, messageFeatures(text));
+  const probability = messageProbability(model, features ?? messageFeatures(text));
   return probability >= REPAIR_AT ? { cue: `(says the last answer missed; P ${probability.toFixed(2)})`, probability } : null;
 }
 
-/** P(sarcastic) of a message by the sarcasm model (message-model.ts), or 0 for a language without one. */
-export function sarcasm(text: string, language: Language): number {
+/**
+ * P(sarcastic) of a message by the sarcasm model (message-model.ts), or 0 for a language without
+ * one. Both models read the same features: pass `messageFeatures(text)` to compute them once.
+ */
+export function sarcasm(text: string, language: Language, features?: readonly string[]): number {
   const model = SARCASM_MODELS[language];
-  return model ? messageProbability(model, messageFeatures(text)) : 0;
+  return model ? messageProbability(model, features ?? messageFeatures(text)) : 0;
 }
 
 /** Chat words that say nothing about what the visitor wants, on top of natural's stopwords. */

@@ -4,6 +4,7 @@ import type { EscalationReason } from '../../shared/protocol';
 import { DEFAULT_FALLBACK } from '../bot/engine';
 import { SARCASTIC_AT, SAID_MESSAGES, contentStems, emphatic, hostility, repair, repairByModel, repeats, sarcasm, settled } from '../bot/cues';
 import { LABEL_THRESHOLDS } from '../bot/sentiment';
+import { messageFeatures } from '../bot/message-model';
 
 /** The intent that means "let me talk to a person"; it escalates with reason `requested`. */
 export const HUMAN_INTENT = 'human';
@@ -40,9 +41,9 @@ export const UPSET_REPAIR_AT = 0.5;
 export const EMPHATIC_ANGER_AT = 0.7;
 
 /** A message's sentiment as the turn policy reads it: the scorer's, or lower when the message is sarcastic. */
-export function readSentiment(engine: BotEngine, text: string): { score: number; sarcastic?: number } {
+export function readSentiment(engine: BotEngine, text: string, features?: readonly string[]): { score: number; sarcastic?: number } {
   const score = engine.sentiment(text).score;
-  const p = sarcasm(text, engine.language);
+  const p = sarcasm(text, engine.language, features);
   return p >= SARCASTIC_AT ? { score: Math.min(score, -SARCASM_SCORE), sarcastic: p } : { score };
 }
 
@@ -110,10 +111,11 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   // again, and the message is still answered: on the development conversations it also fires on
   // 8% of calm visitors' follow-ups ("i have a uni email does that work"), which deserve their
   // answer; letting it clear the intent too bought almost no recall (BENCHMARKS.md).
-  const missed = hands || repaired || !memory.said?.length ? null : repairByModel(text, engine.language);
+  const features = messageFeatures(text); // read by both message models
+  const missed = hands || repaired || !memory.said?.length ? null : repairByModel(text, engine.language, features);
   const repeated = !hands && !repaired && !missed && repeats(stems, memory.said ?? []);
   const c = repaired || (hands && classified.confidence < HANDOFF_MIN_CONFIDENCE) ? { ...classified, intent: null } : classified;
-  const { score: sentiment, sarcastic } = readSentiment(engine, text);
+  const { score: sentiment, sarcastic } = readSentiment(engine, text, features);
   const running = nextRunning(memory.running, sentiment, settings);
   const hostile = hostility(text, engine.language, sentiment);
   // A pleased or settled visitor the bot did not follow ("found it, all sorted now ta", "oh it's
