@@ -41,14 +41,17 @@ export function reasonLongKey(reason: EscalationReason | undefined): MessageKey 
 
 /**
  * What set off a `sentiment` escalation, when one message did it on its own: the latest message in
- * the trail that was hostile (its words, "useless") or read as sarcastic; undefined otherwise.
+ * the trail that was hostile (its words, "useless") or read as sarcastic; undefined otherwise. Only
+ * the bot's turns count (their points carry `intent`): a sarcastic message sent while waiting for a
+ * person did not cause the handover.
  */
 export function sentimentCue(
   reason: EscalationReason | undefined, trail: readonly SentimentPoint[],
 ): { hostile: string } | { sarcastic: true } | undefined {
   if (reason !== 'sentiment') return undefined;
-  for (let i = trail.length - 1; i >= 0; i--) {
-    const p = trail[i]!;
+  const turns = trail.some((p) => p.intent !== undefined) ? trail.filter((p) => p.intent !== undefined) : trail;
+  for (let i = turns.length - 1; i >= 0; i--) {
+    const p = turns[i]!;
     if (p.hostile) return { hostile: p.hostile };
     if (p.sarcastic) return { sarcastic: true };
   }

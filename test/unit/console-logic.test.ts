@@ -65,6 +65,10 @@ describe('console escalation cause', () => {
     const sarcastic = [...trail.slice(0, 1), { seq: 2, score: -0.8, running: -0.98, sarcastic: true }];
     expect(sentimentCue('sentiment', sarcastic)).toEqual({ sarcastic: true });
     expect(sentimentCue('sentiment', [...sarcastic, trail[2]!])).toEqual({ hostile: 'chargeback' });
+    // A sarcastic message scored after the handover (no intent: not a bot turn) is not the cause.
+    const live = [{ seq: 1, score: -0.9, running: -0.9, intent: null }, { seq: 2, score: -0.6, running: -1.1, intent: 'order_status' }];
+    expect(sentimentCue('sentiment', [...live, { seq: 3, score: -0.8, running: -1.5, sarcastic: true }])).toBeUndefined();
+    expect(sentimentCue('sentiment', [live[0]!, { ...live[1]!, sarcastic: true }, { seq: 3, score: -0.8, running: -1.5 }])).toEqual({ sarcastic: true });
   });
 });
 
