@@ -33,6 +33,13 @@ export const SARCASM_HANDOVER_AT = 0.95;
  */
 export const UPSET_REPAIR_AT = 0.5;
 /**
+ * The repair model this sure that the visitor says the last answer missed ("Sorry, I don't mean my
+ * account address, I mean just for this one parcel"), in a message that is not pleased (score ≤ 0),
+ * hands over at once: the bot has one canned answer per topic, so a second try gives the same
+ * reply or a guess. Chosen on the development conversations (BENCHMARKS.md, session 6).
+ */
+export const SURE_REPAIR_AT = 0.7;
+/**
  * A message at -EMPHATIC_ANGER_AT or below written with emphasis (a word in capitals, "!!", "??":
  * "you charged me TWICE", "a PHOTO?? it's all over the lawn in the rain") is anger a person should
  * take now. On the development conversations (sets 1–11), -0.7 added 2.4 points of English recall for
@@ -89,9 +96,11 @@ export const CONTENT_AT_OR_ABOVE = LABEL_THRESHOLDS.positiveAtOrAbove;
  * - `sentiment` again for one message that is hostile (an insult, swearing, a threat, an
  *   accusation of fraud, shouting), that the sarcasm model is sure of, that is upset and says the
  *   last answer missed, or that is angry and written with emphasis;
- * - `fallback`: N not-understood in a row. A message saying the last answer missed counts as not
- *   understood (the repair phrases also replace the answer with an apology; the repair model and
- *   saying the same thing again only count); a pleased one the bot did not follow does not count.
+ * - `fallback`: the repair model sure the last answer missed, in a message that is not pleased; or
+ *   N not-understood in a row. A message saying the last answer missed counts as not understood
+ *   (the repair phrases also replace the answer with an apology; the repair model below
+ *   SURE_REPAIR_AT and saying the same thing again only count); a pleased one the bot did not
+ *   follow does not count.
  * When it escalates there is no reply, except the escalating intent's own response for `intent`;
  * the chat domain posts it before saying a person is coming.
  */
@@ -110,7 +119,8 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   // The repair model (once the bot has answered something) counts like saying the same thing
   // again, and the message is still answered: on the development conversations it also fires on
   // 8% of calm visitors' follow-ups ("i have a uni email does that work"), which deserve their
-  // answer; letting it clear the intent too bought almost no recall (BENCHMARKS.md).
+  // answer; letting it clear the intent too bought almost no recall (BENCHMARKS.md). Only when it
+  // is sure (SURE_REPAIR_AT) and the visitor is not pleased does it hand over.
   const features = messageFeatures(text); // read by both message models
   const missed = hands || repaired || !memory.said?.length ? null : repairByModel(text, engine.language, features);
   const repeated = !hands && !repaired && !missed && repeats(stems, memory.said ?? []);
@@ -134,6 +144,7 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   else if (hostile) escalate = 'sentiment';
   else if (sarcastic !== undefined && sarcastic >= SARCASM_HANDOVER_AT) escalate = 'sentiment';
   else if ((repaired || missed) && sentiment <= -UPSET_REPAIR_AT) escalate = 'sentiment';
+  else if (missed && missed.probability >= SURE_REPAIR_AT && sentiment <= 0) escalate = 'fallback';
   else if (sentiment <= -EMPHATIC_ANGER_AT && emphatic(text)) escalate = 'sentiment';
   else if (fallbacks >= settings.fallbacksBeforeHandoff) escalate = 'fallback';
 

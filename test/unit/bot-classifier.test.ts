@@ -110,6 +110,20 @@ describe('intent classifier on intents/default.cases.jsonl', () => {
     expect(classifier.classify('my employee discount code does not work').intent).not.toBe('human');
   });
 
+  it('hands asking for someone to do the thing ("can you get someone to open a claim?") to `human`, and not a question about who may collect or sign', () => {
+    const human = file.intents.find((i) => i.name === 'human')!;
+    for (const text of ['already checked with the neighbours. can you get someone to open a claim?',
+      'yes please, can someone from the team do that?', 'Is there anyone who could look at my points balance please?',
+      "I'm not uploading photos to some form, someone needs to call me"]) {
+      const r = classifier.classify(text);
+      expect(r.intent, text).toBe('human');
+      expect(human.patterns, text).toContain(r.pattern);
+    }
+    for (const text of ['is there anyone who can sign for it if I am out?', 'can someone else collect my parcel for me?']) {
+      expect(classifier.classify(text).intent, text).not.toBe('human');
+    }
+  });
+
   it('answers a greeting that hopes for help as a greeting, and hands a plain request for a person to a human', () => {
     // Once "hi, hope someone can help me today" went to `human` (0.46) and a greeting escalated.
     expect(classifier.classify('hi, hope someone can help me today').intent).toBe('greeting');
@@ -329,5 +343,20 @@ describe('Spanish', () => {
     );
     expect(c.classify('¿cómo devuelvo los productos?').intent).toBe('devoluciones');
     expect(c.classify('cuanto tardan los envios').intent).toBe('envios');
+  });
+
+  it('hands asking for someone to look at it ("¿hay alguien que pueda ver el caso?") to `human` in the Spanish shop file', async () => {
+    const es = await loadIntentsFile('intents/default.es.json');
+    const human = es.intents.find((i) => i.name === 'human')!;
+    const bot = createBot(es, 'default.es.json');
+    for (const text of ['¿hay alguien que pueda ver el caso? gracias', 'esto es una vergüenza, quiero que alguien me llame hoy mismo',
+      '¿Podría alguien contactar con ellos?', 'Perdona, ¿hay alguien que lo pueda comprobar con el fabricante?']) {
+      const r = bot.classify(text);
+      expect(r.intent, text).toBe('human');
+      expect(human.patterns, text).toContain(r.pattern);
+    }
+    for (const text of ['¿hay alguien que pueda recibir el paquete?', '¿puede alguien recoger el paquete por mí?']) {
+      expect(bot.classify(text).intent, text).not.toBe('human');
+    }
   });
 });

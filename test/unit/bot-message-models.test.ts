@@ -9,7 +9,7 @@ import { REPAIR_MODELS, SARCASM_MODELS } from '../../server/bot/message-weights'
 import { isHeldOut } from '../../server/bot/sentiment-train';
 import { createSentimentScorer } from '../../server/bot/sentiment';
 import { REPAIR_AT, SARCASTIC_AT } from '../../server/bot/cues';
-import { SARCASM_HANDOVER_AT, SARCASM_SCORE, UPSET_REPAIR_AT, decideTurn, initialMemory } from '../../server/chat/escalation';
+import { SARCASM_HANDOVER_AT, SARCASM_SCORE, SURE_REPAIR_AT, UPSET_REPAIR_AT, decideTurn, initialMemory } from '../../server/chat/escalation';
 import type { BotEngine, BotMemory, TurnDecision } from '../../server/bot/types';
 
 const SHIPPED = { sarcasm: SARCASM_MODELS, repair: REPAIR_MODELS };
@@ -119,6 +119,22 @@ describe('[P9] the repair model', () => {
     const calm = converse(['can I put my coffee subscription on hold for a month?', 'thank you, but that only explains how to cancel it, I want to keep it']);
     expect(calm[1]!.repair).toBeTruthy();
     expect(calm[1]!.escalate).toBeUndefined();
+  });
+
+  it('hands over at once when the model is sure the answer missed and the visitor is not pleased', () => {
+    const stuck = converse([
+      'Hello, I need to change the delivery address on an order that has already shipped.',
+      "Sorry, I don't mean my account address, I mean just for this one parcel.",
+    ]);
+    expect(stuck[0]!.escalate).toBeUndefined();
+    const p = Number(/P (0\.\d\d)/.exec(stuck[1]!.repair ?? '')?.[1]);
+    expect(p).toBeGreaterThanOrEqual(SURE_REPAIR_AT);
+    expect(stuck[1]!.sentiment).toBeLessThanOrEqual(0);
+    expect(stuck[1]!.escalate).toBe('fallback');
+    // The same answer taken well is not a repair at all.
+    const fine = converse(['Hello, I need to change the delivery address on an order that has already shipped.', 'ah ok, that makes sense, thanks']);
+    expect(fine[1]!.repair).toBeUndefined();
+    expect(fine[1]!.escalate).toBeUndefined();
   });
 
   it('does not read a first message, or an ordinary follow-up, as a repair', () => {
