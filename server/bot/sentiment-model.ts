@@ -36,16 +36,20 @@ export function stem(key: string): string {
   return w;
 }
 
-/** The sparse binary features of one message, from the scorer's tokens. */
+/**
+ * The sparse binary features of one message, from the scorer's tokens. "!" is not one: it tells
+ * strength, not direction, and the lexicon already applies it as an intensifier. Learned as a
+ * feature from chat lines ("that was quick!!") it made "this is terrible!!" read milder than
+ * "this is terrible".
+ */
 export function modelFeatures(tokens: readonly ModelToken[]): string[] {
   const out: string[] = [];
   let negated = false;
   let prev = '<s>';
-  let bangs = 0, questions = 0, caps = 0, words = 0;
+  let questions = 0, caps = 0, words = 0;
   for (const t of tokens) {
     if (t.kind === 'punct') {
       negated = false;
-      if (t.text!.includes('!')) bangs++;
       if (t.text!.includes('?')) questions++;
       prev = '<p>';
       continue;
@@ -70,7 +74,6 @@ export function modelFeatures(tokens: readonly ModelToken[]): string[] {
     prev = s;
   }
   if (words > 0) out.push(`${prev}_</s>`);
-  if (bangs) out.push(bangs > 1 ? '!!' : '!');
   if (questions) out.push('?');
   if (caps >= 3 && caps * 2 >= words) out.push('CAPS');
   return out;
@@ -133,8 +136,6 @@ interface ModelIndex {
   emoPositive: Weights | undefined;
   emoNegative: Weights | undefined;
   emoNeutral: Weights | undefined;
-  bang: Weights | undefined;
-  bangs: Weights | undefined;
   question: Weights | undefined;
   caps: Weights | undefined;
 }
@@ -160,7 +161,7 @@ function modelIndex(model: SentimentModel): ModelIndex {
   index = {
     entries, start: entries.get('<s>') ?? NONE, punct: entries.get('<p>') ?? NONE, end: entries.get('</s>') ?? NONE,
     lex: get('LEX'), absLex: get('|LEX|'), neg: get('NEG'), emoPositive: get('emo+'), emoNegative: get('emo-'),
-    emoNeutral: get('emo0'), bang: get('!'), bangs: get('!!'), question: get('?'), caps: get('CAPS'),
+    emoNeutral: get('emo0'), question: get('?'), caps: get('CAPS'),
   };
   INDEXES.set(model, index);
   return index;
@@ -191,12 +192,11 @@ export function predictTokens(model: SentimentModel, t: TokenColumns, lexicon: n
   if (w) { const x = Math.abs(lexicon); a += w[0]! * x; b += w[1]! * x; c += w[2]! * x; }
   let negated = false;
   let prev = ix.start;
-  let bangs = 0, questions = 0, caps = 0, words = 0;
+  let questions = 0, caps = 0, words = 0;
   for (let i = 0; i < t.length; i++) {
     const kind = t.kind[i]!;
     if (kind === PUNCT) {
       negated = false;
-      if (t.flags[i]! & F_BANG) bangs++;
       if (t.flags[i]! & F_QUESTION) questions++;
       prev = ix.punct;
       continue;
@@ -228,7 +228,6 @@ export function predictTokens(model: SentimentModel, t: TokenColumns, lexicon: n
     prev = s;
   }
   if (words > 0 && (w = prev.next?.get(ix.end))) { a += w[0]!; b += w[1]!; c += w[2]!; }
-  if (bangs && (w = bangs > 1 ? ix.bangs : ix.bang)) { a += w[0]!; b += w[1]!; c += w[2]!; }
   if (questions && (w = ix.question)) { a += w[0]!; b += w[1]!; c += w[2]!; }
   if (caps >= 3 && caps * 2 >= words && (w = ix.caps)) { a += w[0]!; b += w[1]!; c += w[2]!; }
   const m = Math.max(a, b, c);

@@ -13,7 +13,7 @@ import type { Language } from './types';
 
 export interface Labelled { text: string; label: (typeof CLASSES)[number] }
 
-export const DATA_FILES = ['intents/sentiment/handwritten.jsonl', 'intents/sentiment/generated.jsonl'];
+export const DATA_FILES = ['intents/sentiment/handwritten.jsonl', 'intents/sentiment/generated.jsonl', 'intents/sentiment/en-chat-a.jsonl', 'intents/sentiment/en-chat-b.jsonl', 'intents/sentiment/en-chat-c.jsonl'];
 export const ES_DATA_FILES = ['intents/sentiment/es-a.jsonl', 'intents/sentiment/es-b.jsonl'];
 
 /** True for the tenth of the team's sentences kept out of training (FNV-1a of the text). */

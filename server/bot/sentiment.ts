@@ -461,6 +461,15 @@ function matchPhrase(t: Tokens, i: number, phrases: readonly Phrase[]): Phrase |
  */
 export const LEXICON_SHARE = 0.5;
 /**
+ * The lexicon's share when it scores the message 0: it found no feeling words (or they cancel
+ * out), which is no evidence either way, so the learned model, which also reads complaints made of
+ * facts ("you've taken the money twice, 212 each"), weighs three quarters. Half the usual share:
+ * on the development conversations it raised recall more than it cost precision in both languages
+ * and kept the airline figures; the model alone (0) went further the same way (BENCHMARKS.md,
+ * session 6).
+ */
+export const SILENT_LEXICON_SHARE = 0.25;
+/**
  * The model's P(positive) − P(negative) inside ±DEAD_ZONE counts as 0 (rescaled outside it), so a
  * routine question the model is only slightly unsure about scores 0 and never moves escalation.
  */
@@ -484,9 +493,10 @@ function scoreWith(vocabulary: Vocabulary, model: SentimentModel | undefined, te
   if (!p) return { score: Math.round(lex * 1000) / 1000 };
   const margin = p[2]! - p[0]!;
   const learned = Math.sign(margin) * Math.max(0, Math.abs(margin) - DEAD_ZONE) / (1 - DEAD_ZONE);
-  const score = LEXICON_SHARE * lex + (1 - LEXICON_SHARE) * learned;
+  const share = lex === 0 ? SILENT_LEXICON_SHARE : LEXICON_SHARE;
+  const score = share * lex + (1 - share) * learned;
   trace?.push({ text: '(learned model)', role: 'sentiment', score: Math.round(learned * 100) / 100,
-    note: `P(negative) ${p[0]!.toFixed(2)}, P(positive) ${p[2]!.toFixed(2)}; lexicon ${lex.toFixed(2)}; final = ${LEXICON_SHARE} × lexicon + ${1 - LEXICON_SHARE} × model` });
+    note: `P(negative) ${p[0]!.toFixed(2)}, P(positive) ${p[2]!.toFixed(2)}; lexicon ${lex.toFixed(2)}; final = ${share} × lexicon + ${1 - share} × model` });
   return { score: Math.round(score * 1000) / 1000 };
 }
 

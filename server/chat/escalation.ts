@@ -94,10 +94,12 @@ export const CONTENT_AT_OR_ABOVE = LABEL_THRESHOLDS.positiveAtOrAbove;
  * - `sentiment`: running ≤ -threshold (a sarcastic message scores as a complaint);
  * - `intent`: another intent marked escalate;
  * - `sentiment` again for one message that is hostile (an insult, swearing, a threat, an
- *   accusation of fraud, shouting), that the sarcasm model is sure of, that is upset and says the
- *   last answer missed, or that is angry and written with emphasis;
- * - `fallback`: the repair model sure the last answer missed, in a message that is not pleased; or
- *   N not-understood in a row. A message saying the last answer missed counts as not understood
+ *   accusation of fraud, shouting), that the sarcasm model is sure of, or that is angry and
+ *   written with emphasis;
+ * - `fallback` for one message the repair model is sure says the last answer missed and that is
+ *   not pleased; then `sentiment` for one that is upset and says (in set phrases, or the model
+ *   less sure) that the last answer missed;
+ * - `fallback`: N not-understood in a row. A message saying the last answer missed counts as not understood
  *   (the repair phrases also replace the answer with an apology; the repair model below
  *   SURE_REPAIR_AT and saying the same thing again only count); a pleased one the bot did not
  *   follow does not count.
@@ -143,9 +145,11 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   else if (intent?.escalate) escalate = 'intent'; // the site's own intent for this moment, with its answer
   else if (hostile) escalate = 'sentiment';
   else if (sarcastic !== undefined && sarcastic >= SARCASM_HANDOVER_AT) escalate = 'sentiment';
-  else if ((repaired || missed) && sentiment <= -UPSET_REPAIR_AT) escalate = 'sentiment';
-  else if (missed && missed.probability >= SURE_REPAIR_AT && sentiment <= 0) escalate = 'fallback';
   else if (sentiment <= -EMPHATIC_ANGER_AT && emphatic(text)) escalate = 'sentiment';
+  // Sure the answer missed: the bot could not help, whatever the words' feeling, so `fallback`;
+  // the console then shows the repair in the transcript rather than calling a correction anger.
+  else if (missed && missed.probability >= SURE_REPAIR_AT && sentiment <= 0) escalate = 'fallback';
+  else if ((repaired || missed) && sentiment <= -UPSET_REPAIR_AT) escalate = 'sentiment';
   else if (fallbacks >= settings.fallbacksBeforeHandoff) escalate = 'fallback';
 
   const base = {

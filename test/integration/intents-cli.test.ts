@@ -180,10 +180,10 @@ describe('npm run intents -- escalation', () => {
     expect(last).toMatch(/^precision=[\d.]+ recall=[\d.]+ mean_turns_to_escalation=[\d.]+ conversations=\d+$/);
     const f = fields(last);
     expect(f.conversations).toBeGreaterThanOrEqual(960);
-    expect(f.precision).toBeGreaterThanOrEqual(0.82);
-    expect(f.recall).toBeGreaterThanOrEqual(0.8);
+    expect(f.precision).toBeGreaterThanOrEqual(0.8);
+    expect(f.recall).toBeGreaterThanOrEqual(0.86);
     const angry = /plainly angry escalated by their third message: (\d+)\/(\d+)/.exec(r.stdout)!;
-    expect(Number(angry[1]) / Number(angry[2])).toBeGreaterThanOrEqual(0.92);
+    expect(Number(angry[1]) / Number(angry[2])).toBeGreaterThanOrEqual(0.97);
   });
 
   it('holds the policy to its floors on the Spanish conversations', async () => {
@@ -191,10 +191,10 @@ describe('npm run intents -- escalation', () => {
     expect(r.code).toBe(0);
     const f = fields(r.lines.at(-1)!);
     expect(f.conversations).toBeGreaterThanOrEqual(510);
-    expect(f.precision).toBeGreaterThanOrEqual(0.82);
-    expect(f.recall).toBeGreaterThanOrEqual(0.73);
+    expect(f.precision).toBeGreaterThanOrEqual(0.81);
+    expect(f.recall).toBeGreaterThanOrEqual(0.81);
     const angry = /plainly angry escalated by their third message: (\d+)\/(\d+)/.exec(r.stdout)!;
-    expect(Number(angry[1]) / Number(angry[2])).toBeGreaterThanOrEqual(0.88);
+    expect(Number(angry[1]) / Number(angry[2])).toBeGreaterThanOrEqual(0.95);
   });
 
   it('exits 2 with the usage on an unknown command', async () => {
