@@ -130,12 +130,13 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   const { score: sentiment, sarcastic } = readSentiment(engine, text, features);
   const running = nextRunning(memory.running, sentiment, settings);
   const hostile = hostility(text, engine.language, sentiment);
-  // A pleased or settled visitor the bot did not follow ("found it, all sorted now ta", "oh it's
-  // only for orders over £40? ok that's why") is not stuck: the message neither counts towards a
-  // handoff nor resets the count.
-  const content = c.intent === null && !repaired &&
-    (sentiment >= CONTENT_AT_OR_ABOVE || (sentiment >= 0 && settled(text, engine.language)));
-  const fallbacks = content ? memory.fallbacks : c.intent === null || missed || repeated ? memory.fallbacks + 1 : 0;
+  // A pleased or settled visitor is not stuck. One the bot did not follow ("found it, all sorted
+  // now ta", "oh it's only for orders over £40? ok that's why") neither counts towards a handoff
+  // nor resets the count; one it did follow resets it even if the message repeats earlier words
+  // ("Found it under Subscriptions and paused it until September. Thank you"). Thanks inside a
+  // correction ("thank you, but that only explains how to cancel it") is politeness, not content.
+  const pleased = !repaired && !missed && (sentiment >= CONTENT_AT_OR_ABOVE || (sentiment >= 0 && settled(text, engine.language)));
+  const fallbacks = pleased ? (c.intent === null ? memory.fallbacks : 0) : c.intent === null || missed || repeated ? memory.fallbacks + 1 : 0;
   const next: BotMemory = { running, fallbacks, said: [...(memory.said ?? []), stems].slice(-SAID_MESSAGES) };
   const intent = c.intent === null ? undefined : engine.intent(c.intent);
 

@@ -255,6 +255,20 @@ describe('[P9] a visitor going round in circles', () => {
     expect(stuck.intent).toBeNull();
     expect(stuck.escalate).toBe('fallback');
   });
+
+  it('does not count a pleased message that repeats earlier words, and resets the count', () => {
+    const turns = converse(bot, [
+      "hi, can I pause my coffee subscription while I'm on holiday?",
+      'found it under Subscriptions and paused the coffee subscription until October, thank you',
+    ]);
+    expect(turns[1]!.repair).toBe(REPEATED);
+    expect(turns[1]!.sentiment).toBeGreaterThanOrEqual(CONTENT_AT_OR_ABOVE);
+    expect(turns[1]!.memory.fallbacks).toBe(0);
+    // Thanks inside a correction is politeness: the correction still counts.
+    const polite = converse(bot, ['can I put my coffee subscription on hold for a month?', 'thank you, but that only explains how to cancel it, I want to keep it']);
+    expect(polite[1]!.repair).toMatch(/says the last answer missed/);
+    expect(polite[1]!.memory.fallbacks).toBe(1);
+  });
 });
 
 describe('engine.respond', () => {
