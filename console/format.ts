@@ -49,13 +49,29 @@ export function sentimentCue(
   reason: EscalationReason | undefined, trail: readonly SentimentPoint[],
 ): { hostile: string } | { sarcastic: true } | undefined {
   if (reason !== 'sentiment') return undefined;
-  const turns = trail.some((p) => p.intent !== undefined) ? trail.filter((p) => p.intent !== undefined) : trail;
+  const turns = botTurns(trail);
   for (let i = turns.length - 1; i >= 0; i--) {
     const p = turns[i]!;
     if (p.hostile) return { hostile: p.hostile };
     if (p.sarcastic) return { sarcastic: true };
   }
   return undefined;
+}
+
+/**
+ * Whether the visitor told the bot its answer missed before a
+ * `fallback` escalation, or before a `sentiment` one that no hostile or sarcastic message explains
+ * (an upset correction hands over as `sentiment`): the agent then knows the bot's answer is the
+ * thing to put right. Only the bot's turns count, as in sentimentCue.
+ */
+export function repairCue(reason: EscalationReason | undefined, trail: readonly SentimentPoint[]): boolean {
+  if (reason !== 'fallback' && (reason !== 'sentiment' || sentimentCue(reason, trail))) return false;
+  return botTurns(trail).some((p) => p.repair);
+}
+
+/** The points of messages the bot answered (they carry `intent`); all of them in a trail without any. */
+function botTurns(trail: readonly SentimentPoint[]): readonly SentimentPoint[] {
+  return trail.some((p) => p.intent !== undefined) ? trail.filter((p) => p.intent !== undefined) : trail;
 }
 
 /** Only http(s) links are clickable; anything else (javascript:, data:) is shown as text. */

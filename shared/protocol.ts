@@ -88,6 +88,11 @@ export interface SentimentPoint {
   hostile?: string;
   /** True when the bot read this message as sarcastic (its score is then a complaint's). */
   sarcastic?: boolean;
+  /**
+   * True when the bot read this message as saying its last answer missed (a set phrase, or its repair
+   * model). Only on the bot's turns: messages sent after the handover get no such reading.
+   */
+  repair?: boolean;
 }
 
 export interface VisitorContext {

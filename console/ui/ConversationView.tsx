@@ -1,7 +1,7 @@
 // The selected conversation: header (state, escalation reason, actions), transcript,
 // typing indicator, reply box, and a side column with visitor context and sentiment.
 import type { AgentInfo, ConversationDetail, QueueEntry } from '../../shared/protocol';
-import { reasonLongKey, sentimentCue } from '../format';
+import { reasonLongKey, repairCue, sentimentCue } from '../format';
 import { isMine, type Outgoing } from '../state';
 import { ReasonBadge } from './Badges';
 import { CloseChat } from './CloseChat';
@@ -53,6 +53,7 @@ export function ConversationView(p: ConversationViewProps) {
       : t(`state.${c.state}`);
   const reason = c.reason ?? p.queueEntry?.reason;
   const cue = sentimentCue(reason, c.sentiment);
+  const repaired = repairCue(reason, c.sentiment);
   const claimable = c.state === 'queued' || c.state === 'offline';
 
   return (
@@ -67,11 +68,15 @@ export function ConversationView(p: ConversationViewProps) {
             {reason && <ReasonBadge reason={reason} />}
             <span class="reason-text" data-testid="escalation-reason" data-reason={reason ?? ''}>
               {t(reasonLongKey(reason))}
-              {cue && (
+              {(cue || repaired) && (
                 <>
                   {' '}
                   <span data-testid="escalation-cue">
-                    {'hostile' in cue ? t('reason.hostileCue', { cue: cue.hostile }) : t('reason.sarcasmCue')}
+                    {!cue
+                      ? t('reason.repairCue')
+                      : 'hostile' in cue
+                        ? t('reason.hostileCue', { cue: cue.hostile })
+                        : t('reason.sarcasmCue')}
                   </span>
                 </>
               )}

@@ -148,7 +148,8 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   else if (sarcastic !== undefined && sarcastic >= SARCASM_HANDOVER_AT) escalate = 'sentiment';
   else if (sentiment <= -EMPHATIC_ANGER_AT && emphatic(text)) escalate = 'sentiment';
   // Sure the answer missed: the bot could not help, whatever the words' feeling, so `fallback`;
-  // the console then shows the repair in the transcript rather than calling a correction anger.
+  // the console then says the visitor told the bot its answer missed, rather than calling a
+  // correction anger.
   else if (missed && missed.probability >= SURE_REPAIR_AT && sentiment <= 0) escalate = 'fallback';
   else if ((repaired || missed) && sentiment <= -UPSET_REPAIR_AT) escalate = 'sentiment';
   else if (fallbacks >= settings.fallbacksBeforeHandoff) escalate = 'fallback';

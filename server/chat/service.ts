@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type {
   ConversationDetail, EscalationReason, Message, QueueEntry, SentimentPoint, SState, VHello, VSend,
 } from '../../shared/protocol';
-import { decideTurn, initialMemory, nextRunning, readSentiment } from './escalation';
+import { REPEATED, decideTurn, initialMemory, nextRunning, readSentiment } from './escalation';
 import { ChatError } from './errors';
 import { KeyedLock } from './lock';
 import { fromStates, targetState } from './state';
@@ -175,6 +175,9 @@ export class ChatService {
       seq: message.seq, score: turn.sentiment, running: turn.memory.running, intent: turn.intent, confidence: turn.confidence,
       ...(turn.hostile ? { hostile: turn.hostile } : {}),
       ...(turn.sarcastic !== undefined ? { sarcastic: true } : {}),
+      // The cue itself (a set phrase, the model's P) is for the intents CLI; the console only says it
+      // happened. Saying the same thing again is not marked: the visitor did not say the answer missed.
+      ...(turn.repair && turn.repair !== REPEATED ? { repair: true } : {}),
     };
     const updated = await this.store.updateConversation(conv.id, { bot: turn.memory, sentiment: [...conv.sentiment, point] });
     await this.bus.publish({ kind: 'sentiment', conversationId: conv.id, point });

@@ -70,6 +70,37 @@ describe('P9 escalation reasons', () => {
     ]);
   });
 
+  it('[P9] fallback: a visitor who says the last answer missed goes to a person, the message marked as a repair', async () => {
+    s = await startServer();
+    const v = await s.visitor();
+    const welcome = await v.hello();
+    await v.say('Hello, I need to change the delivery address on an order that has already shipped.');
+    await v.waitFor((f) => f.type === 'message' && f.message.from === 'bot');
+    await v.say("Sorry, I don't mean my account address, I mean just for this one parcel.");
+    await queuedVisitor(v);
+    const conv = (await s.store.getConversation(welcome.conversationId))!;
+    expect(conv.reason).toBe('fallback');
+    // What the agent's console shows as the cause; the answered first message is no repair.
+    expect(conv.sentiment.map((p) => p.repair)).toEqual([undefined, true]);
+    // Said after the handover: no bot turn, so no repair reading.
+    await v.say("Sorry, I don't mean my account address, I mean just for this one parcel.");
+    await expect.poll(async () => (await s.store.getConversation(welcome.conversationId))!.sentiment.length).toBe(3);
+    expect((await s.store.getConversation(welcome.conversationId))!.sentiment[2]!.repair).toBeUndefined();
+  });
+
+  it('[P9] a question asked twice is answered twice and not marked as a repair', async () => {
+    s = await startServer();
+    const v = await s.visitor();
+    const welcome = await v.hello();
+    for (let i = 1; i <= 2; i++) {
+      await v.say('what are your opening hours');
+      await v.waitFor((f) => f.type === 'message' && f.message.from === 'bot' && f.message.seq > 2 * i - 1);
+    }
+    const conv = (await s.store.getConversation(welcome.conversationId))!;
+    expect(conv.state).toBe('bot');
+    expect(conv.sentiment.map((p) => p.repair)).toEqual([undefined, undefined]);
+  });
+
   it('[P9] requested: a handoff frame, and asking for a person in words', async () => {
     s = await startServer();
     const v1 = await s.visitor();

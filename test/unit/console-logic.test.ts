@@ -1,7 +1,7 @@
 // The console's pure helpers: formatting, the transcript's bot/people split, the typing throttle.
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/protocol';
-import { formatDuration, formatScore, moodOf, replyHint, sentimentCue, safeHref, sparkPoints, truncate } from '../../console/format';
+import { formatDuration, formatScore, moodOf, replyHint, repairCue, sentimentCue, safeHref, sparkPoints, truncate } from '../../console/format';
 import { createTranslator } from '../../console/i18n';
 import en from '../../console/locales/en.json';
 import { handoverIndex } from '../../console/transcript';
@@ -69,6 +69,23 @@ describe('console escalation cause', () => {
     const live = [{ seq: 1, score: -0.9, running: -0.9, intent: null }, { seq: 2, score: -0.6, running: -1.1, intent: 'order_status' }];
     expect(sentimentCue('sentiment', [...live, { seq: 3, score: -0.8, running: -1.5, sarcastic: true }])).toBeUndefined();
     expect(sentimentCue('sentiment', [live[0]!, { ...live[1]!, sarcastic: true }, { seq: 3, score: -0.8, running: -1.5 }])).toEqual({ sarcastic: true });
+  });
+
+  it('says the visitor told the bot its answer missed, behind a fallback or an otherwise unexplained sentiment escalation', () => {
+    const turns = [{ seq: 1, score: 0, running: 0, intent: 'already_shipped' }, { seq: 2, score: -0.66, running: -0.5, intent: null, repair: true }];
+    expect(repairCue('fallback', turns)).toBe(true);
+    expect(repairCue('sentiment', turns)).toBe(true);
+    expect(sentimentCue('sentiment', turns)).toBeUndefined(); // so the view shows the repair
+    expect(repairCue('fallback', turns.slice(0, 1))).toBe(false);
+    expect(repairCue('requested', turns)).toBe(false);
+    expect(repairCue('intent', turns)).toBe(false);
+    expect(repairCue(undefined, turns)).toBe(false);
+    // A hostile or sarcastic message explains a sentiment escalation better: it is named instead.
+    expect(repairCue('sentiment', [...turns, { seq: 3, score: -0.9, running: -1.4, intent: null, hostile: 'crooks' }])).toBe(false);
+    expect(repairCue('sentiment', [{ ...turns[0]!, sarcastic: true }, turns[1]!])).toBe(false);
+    // Only the bot's turns count: a message after the handover (no intent) did not cause it.
+    expect(repairCue('fallback', [turns[0]!, { seq: 2, score: -0.66, running: -0.5, repair: true }])).toBe(false);
+    expect(createTranslator(en)('reason.repairCue')).toBe("The visitor said the bot's answer missed.");
   });
 });
 
