@@ -90,7 +90,8 @@ describe('intent classifier on intents/default.cases.jsonl', () => {
   it("hands a request for a manager, a staff member or whoever is in charge to `human`, but not praise for one", () => {
     const human = file.intents.find((i) => i.name === 'human')!;
     for (const text of ['can I be transferred to a staff member', 'speak to your manager please', 'who is in charge there',
-      'I want your supervisor', 'I need someone who can actually look at my order']) {
+      'I want your supervisor', 'I need someone who can actually look at my order',
+      'the label only had one item on it?? can you put me through to customer service', 'connect me to support please']) {
       const r = classifier.classify(text);
       expect(r.intent, text).toBe('human');
       expect(human.patterns, text).toContain(r.pattern);
