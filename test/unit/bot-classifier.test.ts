@@ -91,7 +91,8 @@ describe('intent classifier on intents/default.cases.jsonl', () => {
     const human = file.intents.find((i) => i.name === 'human')!;
     for (const text of ['can I be transferred to a staff member', 'speak to your manager please', 'who is in charge there',
       'I want your supervisor', 'I need someone who can actually look at my order',
-      'the label only had one item on it?? can you put me through to customer service', 'connect me to support please']) {
+      'the label only had one item on it?? can you put me through to customer service', 'connect me to support please',
+      'could somebody from your customer service team pick this up?']) {
       const r = classifier.classify(text);
       expect(r.intent, text).toBe('human');
       expect(human.patterns, text).toContain(r.pattern);
@@ -230,7 +231,9 @@ describe('off-topic examples (outOfScope)', () => {
   it('built in for English: off-topic requests the intents would have answered are out of scope, and builtIn: false turns it off', () => {
     const on = createBot(file, 'default.json');
     const off = createBot({ ...file, outOfScope: { builtIn: false } }, 'default.json');
-    for (const text of ['help me with my math homework', 'what time is it in tokyo']) {
+    // (Since the shop's 27th intent, "what time is it in tokyo" stays just under the threshold even
+    // without the list; New York still reads as opening hours.)
+    for (const text of ['help me with my math homework', 'what time is it in new york']) {
       const r = on.classify(text, { explain: true });
       expect(r.intent, text).toBeNull();
       expect(r.outOfScope, text).toBeGreaterThan(0.5);
@@ -351,12 +354,14 @@ describe('Spanish', () => {
     const human = es.intents.find((i) => i.name === 'human')!;
     const bot = createBot(es, 'default.es.json');
     for (const text of ['¿hay alguien que pueda ver el caso? gracias', 'esto es una vergüenza, quiero que alguien me llame hoy mismo',
-      '¿Podría alguien contactar con ellos?', 'Perdona, ¿hay alguien que lo pueda comprobar con el fabricante?']) {
+      '¿Podría alguien contactar con ellos?', 'Perdona, ¿hay alguien que lo pueda comprobar con el fabricante?',
+      'Buenos días, ¿me podéis pasar con una persona? Es para un pedido grande', 'disculpa, ¿lo podría revisar alguien del equipo?',
+      'hola, me pasas con una persona por favor?']) {
       const r = bot.classify(text);
       expect(r.intent, text).toBe('human');
       expect(human.patterns, text).toContain(r.pattern);
     }
-    for (const text of ['¿hay alguien que pueda recibir el paquete?', '¿puede alguien recoger el paquete por mí?']) {
+    for (const text of ['¿hay alguien que pueda recibir el paquete?', '¿puede alguien recoger el paquete por mí?', 'me pasa con frecuencia que no llega el código']) {
       expect(bot.classify(text).intent, text).not.toBe('human');
     }
   });

@@ -98,6 +98,24 @@ describe('[P9] escalation', () => {
     expect(fallbacks.map((t) => t.escalate)).toEqual([undefined, undefined, 'fallback']);
   });
 
+  it('keeps the shop\'s own promises: an invoice to reissue and a courier claim go to a person with their answer', async () => {
+    // The invoice and delivery answers say a person does these; asking for them hands over at once.
+    const reissue = converse(bot, ['how do I download my invoice', "I've added the company details now, but the invoice for this order still shows my own name. Can it be redone?"]);
+    expect(reissue[0]!.intent).toBe('invoice');
+    expect(reissue[0]!.escalate).toBeUndefined();
+    expect(reissue[1]).toMatchObject({ intent: 'invoice_reissue', escalate: 'intent' });
+    expect(reissue[1]!.reply!.text).toMatch(/reissue/);
+    const claim = converse(bot, ['my parcel says delivered but it is not here', 'the neighbours have not got it and the porch is empty, can you open a claim with the courier?']);
+    expect(claim[1]).toMatchObject({ intent: 'courier_claim', escalate: 'intent' });
+    // Asking how invoices work is still answered.
+    const howTo = converse(bot, ['where do I put my company details for future invoices'])[0]!;
+    expect(howTo.intent).toBe('invoice');
+    expect(howTo.escalate).toBeUndefined();
+    const es = await loadBot('intents/default.es.json');
+    expect(converse(es, ['necesito que corrijan la factura, sale a mi nombre'])[0]).toMatchObject({ intent: 'invoice_reissue', escalate: 'intent' });
+    expect(converse(es, ['el paquete no aparece, ¿pueden abrir una reclamación al transportista?'])[0]).toMatchObject({ intent: 'courier_claim', escalate: 'intent' });
+  });
+
   it('is pure: the same input gives the same decision and the memory passed in is not changed', () => {
     const memory = { running: -0.5, fallbacks: 1 };
     const a = decideTurn(bot, memory, 'where is my order', 0.9);
