@@ -92,7 +92,7 @@ describe('intent classifier on intents/default.cases.jsonl', () => {
     for (const text of ['can I be transferred to a staff member', 'speak to your manager please', 'who is in charge there',
       'I want your supervisor', 'I need someone who can actually look at my order',
       'the label only had one item on it?? can you put me through to customer service', 'connect me to support please',
-      'could somebody from your customer service team pick this up?']) {
+      'could somebody from your customer service team pick this up?', 'is there a pharmacist I can talk to', 'who can I talk to about a bulk order']) {
       const r = classifier.classify(text);
       expect(r.intent, text).toBe('human');
       expect(human.patterns, text).toContain(r.pattern);
@@ -356,7 +356,8 @@ describe('Spanish', () => {
     for (const text of ['¿hay alguien que pueda ver el caso? gracias', 'esto es una vergüenza, quiero que alguien me llame hoy mismo',
       '¿Podría alguien contactar con ellos?', 'Perdona, ¿hay alguien que lo pueda comprobar con el fabricante?',
       'Buenos días, ¿me podéis pasar con una persona? Es para un pedido grande', 'disculpa, ¿lo podría revisar alguien del equipo?',
-      'hola, me pasas con una persona por favor?']) {
+      'hola, me pasas con una persona por favor?', 'che, hay alguien humano ahí?', '¿Habría alguien que me lo pudiera confirmar?',
+      '¿Hay algún farmacéutico con el que pueda hablar?']) {
       const r = bot.classify(text);
       expect(r.intent, text).toBe('human');
       expect(human.patterns, text).toContain(r.pattern);
