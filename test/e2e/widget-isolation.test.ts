@@ -54,10 +54,21 @@ async function widgetShots(opts: PageOptions, name: string) {
  * at the document's width first, which moves fixed elements.
  */
 async function viewportShot(page: Page): Promise<Buffer> {
-  const cdp = await page.context().newCDPSession(page);
-  const { data } = await cdp.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: false });
-  await cdp.detach();
-  return Buffer.from(data, 'base64');
+  // Right after a navigation the compositor may not have a frame yet, and CDP answers "Unable to
+  // capture screenshot" (a clean-clone CI run failed so, session 6): wait for two animation frames,
+  // and try again if it still has none.
+  for (let attempt = 1; ; attempt++) {
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null)))));
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      const { data } = await cdp.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: false });
+      return Buffer.from(data, 'base64');
+    } catch (e) {
+      if (attempt >= 3 || !/Unable to capture screenshot/.test(String(e))) throw e;
+    } finally {
+      await cdp.detach();
+    }
+  }
 }
 
 /** Every element's computed style inside the widget's shadow root. */
