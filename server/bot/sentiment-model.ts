@@ -94,8 +94,8 @@ export interface TokenColumns {
 export const WORD = 0, PUNCT = 1, SYMBOL = 2;
 /** Word flags: written in capitals; the key has an apostrophe; two letters in a row (/\p{L}{2,}/u). */
 export const F_CAPS = 1, F_APOSTROPHE = 2, F_LETTERS = 4;
-/** Punctuation flags: the run has a "!"; it has a "?". */
-export const F_BANG = 8, F_QUESTION = 16;
+/** Punctuation flag: the run has a "?" (a "!" is the lexicon's business, read from the text). */
+export const F_QUESTION = 16;
 
 type Weights = readonly number[];
 /**

@@ -5,7 +5,7 @@ import type { Language, SentimentResult } from './types';
 import { SYMBOLS, buildLexicon, type Lexicon } from './sentiment-lexicon';
 import { stripAccents } from './text';
 import {
-  F_APOSTROPHE, F_BANG, F_CAPS, F_LETTERS, F_QUESTION, PUNCT, SYMBOL, WORD, modelStrings, modelWord, predictTokens,
+  F_APOSTROPHE, F_CAPS, F_LETTERS, F_QUESTION, PUNCT, SYMBOL, WORD, modelStrings, modelWord, predictTokens,
   type ModelWord, type SentimentModel, type TokenColumns,
 } from './sentiment-model';
 import { SENTIMENT_MODEL } from './sentiment-weights';
@@ -233,8 +233,8 @@ function scan(text: string, out: Tokens, vocabulary?: Vocabulary): void {
     }
     if (isPunct(c)) {
       let q = p + 1;
-      let flags = c === 33 ? F_BANG : c === 63 ? F_QUESTION : 0;
-      for (let d: number; q < n && isPunct(d = text.charCodeAt(q)); q++) flags |= d === 33 ? F_BANG : d === 63 ? F_QUESTION : 0;
+      let flags = c === 63 ? F_QUESTION : 0;
+      for (let d: number; q < n && isPunct(d = text.charCodeAt(q)); q++) if (d === 63) flags = F_QUESTION;
       out.push(PUNCT, p, q, '', flags, 0);
       p = q;
       continue;
@@ -336,7 +336,7 @@ function toColumns(tokens: readonly Token[], vocabulary: Vocabulary): Tokens {
         vocabulary.info(t.key));
     } else if (t.kind === 'punct') {
       source += t.text + ' ';
-      out.push(PUNCT, start, start + t.text.length, '', (t.text.includes('!') ? F_BANG : 0) | (t.text.includes('?') ? F_QUESTION : 0), 0);
+      out.push(PUNCT, start, start + t.text.length, '', t.text.includes('?') ? F_QUESTION : 0, 0);
     } else out.push(SYMBOL, start, start, '', 0, t.score);
   }
   out.source = source;

@@ -99,10 +99,10 @@ export const CONTENT_AT_OR_ABOVE = LABEL_THRESHOLDS.positiveAtOrAbove;
  * - `fallback` for one message the repair model is sure says the last answer missed and that is
  *   not pleased; then `sentiment` for one that is upset and says (in set phrases, or the model
  *   less sure) that the last answer missed;
- * - `fallback`: N not-understood in a row. A message saying the last answer missed counts as not understood
- *   (the repair phrases also replace the answer with an apology; the repair model below
- *   SURE_REPAIR_AT and saying the same thing again only count); a pleased one the bot did not
- *   follow does not count.
+ * - `fallback`: N not-understood in a row. A message saying the last answer missed counts as not
+ *   understood (the repair phrases also replace the answer with an apology; the repair model
+ *   below SURE_REPAIR_AT and saying the same thing again only count); a pleased message never
+ *   counts.
  * When it escalates there is no reply, except the escalating intent's own response for `intent`;
  * the chat domain posts it before saying a person is coming.
  */
