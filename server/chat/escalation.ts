@@ -135,7 +135,10 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   // nor resets the count; one it did follow resets it even if the message repeats earlier words
   // ("Found it under Subscriptions and paused it until September. Thank you"). Thanks inside a
   // correction ("thank you, but that only explains how to cancel it") is politeness, not content.
-  const pleased = !repaired && !missed && (sentiment >= CONTENT_AT_OR_ABOVE || (sentiment >= 0 && settled(text, engine.language)));
+  // (Only asked where it changes the count: a matched message that neither repeats nor corrects
+  // resets it anyway, so most messages skip the settled-words scan.)
+  const pleased = (c.intent === null || repeated) && !repaired && !missed &&
+    (sentiment >= CONTENT_AT_OR_ABOVE || (sentiment >= 0 && settled(text, engine.language)));
   const fallbacks = pleased ? (c.intent === null ? memory.fallbacks : 0) : c.intent === null || missed || repeated ? memory.fallbacks + 1 : 0;
   const next: BotMemory = { running, fallbacks, said: [...(memory.said ?? []), stems].slice(-SAID_MESSAGES) };
   const intent = c.intent === null ? undefined : engine.intent(c.intent);
