@@ -93,7 +93,9 @@ describe('P3 heartbeat', () => {
     await v.hello();
     let pings = 0;
     v.socket.on('ping', () => pings++);
-    await new Promise((r) => setTimeout(r, 400));
+    // Wait for the pings rather than a fixed 400 ms: a clean-clone run on a loaded machine saw only
+    // 2 pings of 60 ms in that window (the timers ran late), with the peer still connected.
+    await expect.poll(() => pings, { timeout: 5000 }).toBeGreaterThanOrEqual(3);
     expect(pings).toBeGreaterThanOrEqual(3);
     expect(v.closeCode).toBeUndefined();
   });
