@@ -1,13 +1,14 @@
-// The message models (server/bot/message-model.ts: sarcasm and repair), measured by 10-fold
-// cross-validation on the team's own lines (intents/sarcasm/*.jsonl, intents/repair/*.jsonl; the
+// The message models (server/bot/message-model.ts: sarcasm, repair and resolved), measured by 10-fold
+// cross-validation on the team's own lines (intents/{sarcasm,repair,resolved}/*.jsonl; the
 // fold of a line is the same hash that holds one line in ten out of the shipped weights), beside
 // what the product had before them, in the same run:
 // - sarcasm: the sentiment scorer alone (is a sarcastic line read as negative, ≤ the "negative"
 //   label's bound?), and the scorer with the model as the turn policy applies it (escalation.ts);
-// - repair: the hand-written repair phrases of server/bot/cues.ts.
+// - repair: the hand-written repair phrases of server/bot/cues.ts;
+// - resolved: the settled words of server/bot/cues.ts on a message that is not negative.
 // Then the cost of one prediction (features + probability) in µs.
-//   npx tsx scripts/bench/message-models.ts [--kind sarcasm|repair]
-import { REPAIR_AT, SARCASTIC_AT, repair } from '../../server/bot/cues';
+//   npx tsx scripts/bench/message-models.ts [--kind sarcasm|repair|resolved]
+import { REPAIR_AT, RESOLVED_AT, SARCASTIC_AT, repair, settled } from '../../server/bot/cues';
 import { messageFeatures, messageProbability } from '../../server/bot/message-model';
 import {
   MESSAGE_KINDS, MESSAGE_LANGUAGES, loadMessageLines, trainMessageModel, type MessageKind, type MessageLine,
@@ -43,7 +44,7 @@ for (const kind of Object.keys(MESSAGE_KINDS) as MessageKind[]) {
   for (const language of MESSAGE_LANGUAGES as Language[]) {
     const rows = loadMessageLines(root, kind, language);
     const yes = rows.filter((r) => r.yes).length;
-    const AT = kind === 'sarcasm' ? SARCASTIC_AT : REPAIR_AT;
+    const AT = { sarcasm: SARCASTIC_AT, repair: REPAIR_AT, resolved: RESOLVED_AT }[kind];
     console.log(`${kind} (${language}): ${rows.length} lines, ${yes} ${MESSAGE_KINDS[kind]}; 10-fold cross-validation, P ≥ ${AT} (the product's)`);
     const p = new Array<number>(rows.length);
     for (let k = 0; k < 10; k++) {
@@ -58,9 +59,14 @@ for (const kind of Object.keys(MESSAGE_KINDS) as MessageKind[]) {
       const b = rows.map((r) => scorer(r.text).score);
       console.log(line('baseline: the sentiment scorer reads it as negative', count(rows, (_, i) => neg(b[i]!))));
       console.log(line('the scorer with the model (cross-validated) reads it as negative', count(rows, (_, i) => neg(p[i]! >= AT ? Math.min(b[i]!, -SARCASM_SCORE) : b[i]!))));
-    } else {
+    } else if (kind === 'repair') {
       console.log(line('baseline: repair phrases (server/bot/cues.ts)', count(rows, (r) => repair(r.text, language) !== null)));
       console.log(line('phrases or model', count(rows, (r, i) => repair(r.text, language) !== null || p[i]! >= AT)));
+    } else {
+      // What the turn policy had before the model: the settled words, on a message not negative.
+      const scorer = createSentimentScorer(language);
+      console.log(line('baseline: settled words on a message not negative (cues.ts)', count(rows, (r) => settled(r.text, language) && scorer(r.text).score >= 0)));
+      console.log(line('model at P ≥ 0.7 (cross-validated)', count(rows, (_, i) => p[i]! >= 0.7)));
     }
     const model = trainMessageModel(rows);
     const texts = rows.map((r) => r.text);

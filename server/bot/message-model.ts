@@ -1,4 +1,4 @@
-// Two things a visitor's message says that neither the lexicon nor the intents see, each learned
+// Three things a visitor's message says that neither the lexicon nor the intents see, each learned
 // by a small logistic regression from messages the team wrote:
 //
 // - Sarcasm: "great packaging guys, a single sheet of paper, really top notch", "maybe it'll arrive
@@ -8,11 +8,14 @@
 // - Repair: the visitor saying the last answer missed, in words no list foresees ("thanks but that
 //   page only shows how to cancel", "the tracking you gave is for the one i already have"). The turn
 //   policy counts it as not understood (escalation.ts).
+// - Resolved: the visitor saying the matter is settled, often with grumbling left in it ("found it,
+//   the guy next door took it in 🙄", "ok the reset link came, set a new password. in now"). The
+//   turn policy never counts it towards a handoff (escalation.ts).
 //
 // Features: stemmed words, word pairs, each emoji, scare quotes ('express'), ! and ?, a word in
 // capitals and the message's length. (The sentiment lexicon's score as a feature added nothing in
 // cross-validation.) Weights (message-weights.ts) come only
-// from intents/sarcasm/*.jsonl and intents/repair/*.jsonl, via
+// from intents/sarcasm/*.jsonl, intents/repair/*.jsonl and intents/resolved/*.jsonl, via
 // `npx tsx server/bot/message-model-train.ts`.
 import type { Language } from './types';
 import { stem } from './sentiment-model';

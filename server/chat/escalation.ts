@@ -2,7 +2,7 @@
 import type { BotEngine, BotMemory, TurnDecision } from '../bot/types';
 import type { EscalationReason } from '../../shared/protocol';
 import { DEFAULT_FALLBACK } from '../bot/engine';
-import { SARCASTIC_AT, SAID_MESSAGES, contentStems, emphatic, hostility, repair, repairByModel, repeats, sarcasm, settled } from '../bot/cues';
+import { RESOLVED_AT, SARCASTIC_AT, SAID_MESSAGES, contentStems, emphatic, hostility, repair, repairByModel, repeats, resolvedProbability, sarcasm, settled } from '../bot/cues';
 import { LABEL_THRESHOLDS } from '../bot/sentiment';
 import { messageFeatures } from '../bot/message-model';
 
@@ -123,11 +123,20 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   // 8% of calm visitors' follow-ups ("i have a uni email does that work"), which deserve their
   // answer; letting it clear the intent too bought almost no recall (BENCHMARKS.md). Only when it
   // is sure (SURE_REPAIR_AT) and the visitor is not pleased does it hand over.
-  const features = messageFeatures(text); // read by both message models
-  const missed = hands || repaired || !memory.said?.length ? null : repairByModel(text, engine.language, features);
-  const repeated = !hands && !repaired && !missed && repeats(stems, memory.said ?? []);
+  const features = messageFeatures(text); // read by the three message models
+  const answered = !hands && !repaired && (memory.said?.length ?? 0) > 0;
+  // The resolved model: after an answer, the visitor says the matter is settled ("ok found the
+  // rebooking link in the dispatch email, picked saturday", "found it in spam. of course it was in
+  // spam. thanks"). Such a message is not a correction, not sarcasm and not a complaint, whatever
+  // its words: it never counts towards a handoff and reads no worse than neutral. When the repair
+  // model is surer that the answer missed, the repair reading stands.
+  const settledP = answered ? resolvedProbability(text, engine.language, features) : 0;
+  const modelMissed = answered ? repairByModel(text, engine.language, features) : null;
+  const resolved = settledP >= RESOLVED_AT && settledP > (modelMissed?.probability ?? 0);
+  const missed = resolved ? null : modelMissed;
+  const repeated = !hands && !repaired && !missed && !resolved && repeats(stems, memory.said ?? []);
   const c = repaired || (hands && classified.confidence < HANDOFF_MIN_CONFIDENCE) ? { ...classified, intent: null } : classified;
-  const { score: sentiment, sarcastic } = readSentiment(engine, text, features);
+  const { score: sentiment, sarcastic } = resolved ? { score: Math.max(0, engine.sentiment(text).score), sarcastic: undefined } : readSentiment(engine, text, features);
   const running = nextRunning(memory.running, sentiment, settings);
   const hostile = hostility(text, engine.language, sentiment);
   // A pleased or settled visitor is not stuck. One the bot did not follow ("found it, all sorted
@@ -137,8 +146,8 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   // correction ("thank you, but that only explains how to cancel it") is politeness, not content.
   // (Only asked where it changes the count: a matched message that neither repeats nor corrects
   // resets it anyway, so most messages skip the settled-words scan.)
-  const pleased = (c.intent === null || repeated) && !repaired && !missed &&
-    (sentiment >= CONTENT_AT_OR_ABOVE || (sentiment >= 0 && settled(text, engine.language)));
+  const pleased = resolved || ((c.intent === null || repeated) && !repaired && !missed &&
+    (sentiment >= CONTENT_AT_OR_ABOVE || (sentiment >= 0 && settled(text, engine.language))));
   const fallbacks = pleased ? (c.intent === null ? memory.fallbacks : 0) : c.intent === null || missed || repeated ? memory.fallbacks + 1 : 0;
   const next: BotMemory = { running, fallbacks, said: [...(memory.said ?? []), stems].slice(-SAID_MESSAGES) };
   const intent = c.intent === null ? undefined : engine.intent(c.intent);

@@ -180,7 +180,7 @@ describe('npm run intents -- escalation', () => {
     expect(last).toMatch(/^precision=[\d.]+ recall=[\d.]+ mean_turns_to_escalation=[\d.]+ conversations=\d+$/);
     const f = fields(last);
     expect(f.conversations).toBeGreaterThanOrEqual(1560);
-    expect(f.precision).toBeGreaterThanOrEqual(0.8);
+    expect(f.precision).toBeGreaterThanOrEqual(0.82);
     expect(f.recall).toBeGreaterThanOrEqual(0.86);
     const angry = /plainly angry escalated by their third message: (\d+)\/(\d+)/.exec(r.stdout)!;
     expect(Number(angry[1]) / Number(angry[2])).toBeGreaterThanOrEqual(0.97);
@@ -191,7 +191,7 @@ describe('npm run intents -- escalation', () => {
     expect(r.code).toBe(0);
     const f = fields(r.lines.at(-1)!);
     expect(f.conversations).toBeGreaterThanOrEqual(910);
-    expect(f.precision).toBeGreaterThanOrEqual(0.81);
+    expect(f.precision).toBeGreaterThanOrEqual(0.82);
     expect(f.recall).toBeGreaterThanOrEqual(0.84);
     const angry = /plainly angry escalated by their third message: (\d+)\/(\d+)/.exec(r.stdout)!;
     expect(Number(angry[1]) / Number(angry[2])).toBeGreaterThanOrEqual(0.95);

@@ -5,29 +5,34 @@ import { messageFeatures, messageProbability } from '../../server/bot/message-mo
 import {
   MESSAGE_KINDS, MESSAGE_LANGUAGES, loadMessageLines, trainMessageModel, type MessageKind,
 } from '../../server/bot/message-model-train';
-import { REPAIR_MODELS, SARCASM_MODELS } from '../../server/bot/message-weights';
+import { REPAIR_MODELS, RESOLVED_MODELS, SARCASM_MODELS } from '../../server/bot/message-weights';
 import { isHeldOut } from '../../server/bot/sentiment-train';
 import { createSentimentScorer } from '../../server/bot/sentiment';
-import { REPAIR_AT, SARCASTIC_AT } from '../../server/bot/cues';
+import { REPAIR_AT, RESOLVED_AT, SARCASTIC_AT } from '../../server/bot/cues';
 import { SARCASM_HANDOVER_AT, SARCASM_SCORE, SURE_REPAIR_AT, UPSET_REPAIR_AT, decideTurn, initialMemory } from '../../server/chat/escalation';
 import type { BotEngine, BotMemory, TurnDecision } from '../../server/bot/types';
 
-const SHIPPED = { sarcasm: SARCASM_MODELS, repair: REPAIR_MODELS };
+const SHIPPED = { sarcasm: SARCASM_MODELS, repair: REPAIR_MODELS, resolved: RESOLVED_MODELS };
+const AT = { sarcasm: SARCASTIC_AT, repair: REPAIR_AT, resolved: RESOLVED_AT };
 /** F1 floors on the tenth of each file never trained on, just under what the shipped weights score. */
-const FLOORS: Record<MessageKind, Record<'en' | 'es', number>> = { sarcasm: { en: 0.75, es: 0.7 }, repair: { en: 0.86, es: 0.86 } };
+const FLOORS: Record<MessageKind, Record<'en' | 'es', number>> = {
+  sarcasm: { en: 0.75, es: 0.7 }, repair: { en: 0.86, es: 0.86 }, resolved: { en: 0.64, es: 0.68 }, // at P ≥ 0.9, where it is rarely wrong and often silent
+};
+/** The resolved files are smaller (729 and 465 lines): their held-out tenth is too. */
+const MIN_HELD: Record<MessageKind, number> = { sarcasm: 80, repair: 80, resolved: 30 };
 
-describe('message models (sarcasm and repair)', () => {
+describe('message models (sarcasm, repair and resolved)', () => {
   for (const kind of Object.keys(MESSAGE_KINDS) as MessageKind[]) {
     for (const language of MESSAGE_LANGUAGES) {
       it(`${kind} (${language}): meets its floor on the held-out tenth, and ships exactly what its data trains`, () => {
         const rows = loadMessageLines('.', kind, language);
         expect(new Set(rows.map((r) => r.yes))).toEqual(new Set([true, false]));
         const held = rows.filter((r) => isHeldOut(r.text));
-        expect(held.length).toBeGreaterThanOrEqual(80);
+        expect(held.length).toBeGreaterThanOrEqual(MIN_HELD[kind]);
         const model = SHIPPED[kind][language]!;
         let tp = 0, fp = 0, fn = 0;
         for (const r of held) {
-          const said = messageProbability(model, messageFeatures(r.text)) >= (kind === 'sarcasm' ? SARCASTIC_AT : REPAIR_AT);
+          const said = messageProbability(model, messageFeatures(r.text)) >= AT[kind];
           if (said && r.yes) tp++; else if (said) fp++; else if (r.yes) fn++;
         }
         const f1 = 2 * tp / (2 * tp + fp + fn);
@@ -143,5 +148,45 @@ describe('[P9] the repair model', () => {
     const follow = converse(['how do I return a jumper?', 'great, and is the return label free?', 'perfect, thanks']);
     expect(follow.map((t) => t.repair)).toEqual([undefined, undefined, undefined]);
     expect(REPAIR_AT).toBeGreaterThan(0);
+  });
+});
+
+describe('[P9] a follow-up saying the matter is settled never counts towards a handoff', () => {
+  let en: BotEngine;
+  let es: BotEngine;
+  beforeAll(async () => { en = await loadBot('intents/default.json'); es = await loadBot('intents/default.es.json'); });
+  const converse = (bot: BotEngine, messages: string[]): TurnDecision[] => {
+    let memory: BotMemory = initialMemory();
+    return messages.map((text) => { const d = decideTurn(bot, memory, text); memory = d.memory; return d; });
+  };
+
+  it('reads "it just updated 👍" after a grumble as settled, not as sarcasm, and answers', () => {
+    const text = 'oh wait it just updated, says out for delivery now 👍';
+    const [, d] = converse(en, ['my order is late, tracking hasnt moved in days. kinda annoying', text]);
+    expect(d!.escalate).toBeUndefined();
+    expect(d!.sarcastic).toBeUndefined();
+    expect(d!.sentiment).toBeGreaterThanOrEqual(0);
+    expect(d!.reply).toBeDefined();
+    // Only a follow-up can say an answer worked: as an opening message the same words are read as they stand.
+    expect(decideTurn(en, initialMemory(), text).sarcastic).toBeGreaterThanOrEqual(SARCASTIC_AT);
+  });
+
+  it('does not count a settled message the bot did not follow as not understood, in English and Spanish', () => {
+    const [, found] = converse(en, ['parcel says delivered but its not here', 'found it, the lady across the road had it 🙄 cheers']);
+    expect(found!.intent).toBeNull();
+    expect(found!.memory.fallbacks).toBe(0);
+    expect(found!.sentiment).toBeGreaterThanOrEqual(0);
+    const [, paid] = converse(es, ['el pago me da error todo el rato', 'ah era la app del banco, lo aprobé y ya pasó 👍']);
+    expect(paid!.intent).toBeNull();
+    expect(paid!.memory.fallbacks).toBe(0);
+    expect(RESOLVED_AT).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('still counts a visitor who tried the answer and is still stuck, and still hands over a correction', () => {
+    const [, still] = converse(en, ['my payment keeps failing', 'did that, still says declined']);
+    expect(still!.repair).toBeTruthy();
+    expect(still!.memory.fallbacks).toBe(1);
+    const [, wrong] = converse(en, ['where is my parcel', "that's not what I asked, I said it's been two weeks"]);
+    expect(wrong!.escalate).toBeDefined();
   });
 });
