@@ -92,7 +92,8 @@ describe('intent classifier on intents/default.cases.jsonl', () => {
     for (const text of ['can I be transferred to a staff member', 'speak to your manager please', 'who is in charge there',
       'I want your supervisor', 'I need someone who can actually look at my order',
       'the label only had one item on it?? can you put me through to customer service', 'connect me to support please',
-      'could somebody from your customer service team pick this up?', 'is there a pharmacist I can talk to', 'who can I talk to about a bulk order']) {
+      'could somebody from your customer service team pick this up?', 'is there a pharmacist I can talk to', 'who can I talk to about a bulk order',
+      'is there a human I could chat with? it is a bit complicated', 'who can I write to about this?', 'I want someone to answer for this']) {
       const r = classifier.classify(text);
       expect(r.intent, text).toBe('human');
       expect(human.patterns, text).toContain(r.pattern);
