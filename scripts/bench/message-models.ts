@@ -1,20 +1,21 @@
-// The message models (server/bot/message-model.ts: sarcasm, repair and resolved), measured by 10-fold
-// cross-validation on the team's own lines (intents/{sarcasm,repair,resolved}/*.jsonl; the
+// The message models (server/bot/message-model.ts: sarcasm, repair, resolved and person), measured by 10-fold
+// cross-validation on the team's own lines (intents/{sarcasm,repair,resolved,person}/*.jsonl; the
 // fold of a line is the same hash that holds one line in ten out of the shipped weights), beside
 // what the product had before them, in the same run:
 // - sarcasm: the sentiment scorer alone (is a sarcastic line read as negative, ≤ the "negative"
 //   label's bound?), and the scorer with the model as the turn policy applies it (escalation.ts);
 // - repair: the hand-written repair phrases of server/bot/cues.ts;
-// - resolved: the settled words of server/bot/cues.ts on a message that is not negative.
+// - resolved: the settled words of server/bot/cues.ts on a message that is not negative;
+// - person: the visitor's tone alone (upset or not).
 // Then the cost of one prediction (features + probability) in µs.
-//   npx tsx scripts/bench/message-models.ts [--kind sarcasm|repair|resolved]
-import { REPAIR_AT, RESOLVED_AT, SARCASTIC_AT, repair, settled } from '../../server/bot/cues';
+//   npx tsx scripts/bench/message-models.ts [--kind sarcasm|repair|resolved|person]
+import { PERSON_AT, REPAIR_AT, RESOLVED_AT, SARCASTIC_AT, repair, settled } from '../../server/bot/cues';
 import { messageFeatures, messageProbability } from '../../server/bot/message-model';
 import {
-  MESSAGE_KINDS, MESSAGE_LANGUAGES, loadMessageLines, trainMessageModel, type MessageKind, type MessageLine,
+  MESSAGE_KINDS, MESSAGE_KIND_LANGUAGES, loadMessageLines, trainMessageModel, type MessageKind, type MessageLine,
 } from '../../server/bot/message-model-train';
 import { LABEL_THRESHOLDS, createSentimentScorer } from '../../server/bot/sentiment';
-import { SARCASM_SCORE } from '../../server/chat/escalation';
+import { PERSON_UPSET_AT, SARCASM_SCORE } from '../../server/chat/escalation';
 import type { Language } from '../../server/bot/types';
 import { f3 } from './stats';
 
@@ -41,10 +42,10 @@ const line = (name: string, c: Counts) => {
 
 for (const kind of Object.keys(MESSAGE_KINDS) as MessageKind[]) {
   if (only && kind !== only) continue;
-  for (const language of MESSAGE_LANGUAGES as Language[]) {
+  for (const language of MESSAGE_KIND_LANGUAGES[kind]) {
     const rows = loadMessageLines(root, kind, language);
     const yes = rows.filter((r) => r.yes).length;
-    const AT = { sarcasm: SARCASTIC_AT, repair: REPAIR_AT, resolved: RESOLVED_AT }[kind];
+    const AT = { sarcasm: SARCASTIC_AT, repair: REPAIR_AT, resolved: RESOLVED_AT, person: PERSON_AT }[kind];
     console.log(`${kind} (${language}): ${rows.length} lines, ${yes} ${MESSAGE_KINDS[kind]}; 10-fold cross-validation, P ≥ ${AT} (the product's)`);
     const p = new Array<number>(rows.length);
     for (let k = 0; k < 10; k++) {
@@ -62,6 +63,10 @@ for (const kind of Object.keys(MESSAGE_KINDS) as MessageKind[]) {
     } else if (kind === 'repair') {
       console.log(line('baseline: repair phrases (server/bot/cues.ts)', count(rows, (r) => repair(r.text, language) !== null)));
       console.log(line('phrases or model', count(rows, (r, i) => repair(r.text, language) !== null || p[i]! >= AT)));
+    } else if (kind === 'person') {
+      // Tone alone, as the policy's upset condition reads it: the lines were written so that it cannot tell.
+      const scorer = createSentimentScorer(language);
+      console.log(line(`baseline: upset (score ≤ -${PERSON_UPSET_AT})`, count(rows, (r) => scorer(r.text).score <= -PERSON_UPSET_AT)));
     } else {
       // What the turn policy had before the model: the settled words, on a message not negative.
       const scorer = createSentimentScorer(language);

@@ -2,8 +2,8 @@
 // with negations and modifiers, and what the bot would do as the first message of a chat.
 import { loadBot } from '../../server/bot/engine';
 import { createSentimentScorer, sentimentLabel, type SentimentStep } from '../../server/bot/sentiment';
-import { SARCASM_HANDOVER_AT, decideTurn, initialMemory } from '../../server/chat/escalation';
-import { REPAIR_AT, SARCASTIC_AT, repairByModel, sarcasm } from '../../server/bot/cues';
+import { PERSON_UNSURE_BELOW, PERSON_UPSET_AT, SARCASM_HANDOVER_AT, decideTurn, initialMemory } from '../../server/chat/escalation';
+import { PERSON_AT, REPAIR_AT, RESOLVED_AT, SARCASTIC_AT, personProbability, repairByModel, resolvedProbability, sarcasm } from '../../server/bot/cues';
 
 export async function explainCommand(intentsPath: string, text: string, out: (line: string) => void): Promise<number> {
   const bot = await loadBot(intentsPath);
@@ -41,6 +41,15 @@ export async function explainCommand(intentsPath: string, text: string, out: (li
     : ` (below ${SARCASTIC_AT}: taken at its word)`}`);
   const later = repairByModel(text, bot.language);
   out(`repair model (read from the second message on): ${later ? `${later.cue}: would count as not understood` : `below ${REPAIR_AT}`}`);
+  const settledP = resolvedProbability(text, bot.language);
+  out(`resolved model (read from the second message on): P(settled) ${settledP.toFixed(2)}${settledP >= RESOLVED_AT
+    ? ` ≥ ${RESOLVED_AT}: would never count towards a handoff, and reads no worse than neutral` : ` (below ${RESOLVED_AT})`}`);
+  if (bot.language === 'en') {
+    const personP = personProbability(text, bot.language);
+    out(`person model: P(only a person can settle it) ${personP.toFixed(2)}${personP >= PERSON_AT
+      ? ` ≥ ${PERSON_AT}: a person takes over at once if the visitor is upset (≤ -${PERSON_UPSET_AT}) and no intent matches at ${PERSON_UNSURE_BELOW} or more`
+      : ` (below ${PERSON_AT})`}`);
+  }
   out(`running score after this message: ${d.memory.running} (escalates at ≤ -${bot.settings.sentimentThreshold})`);
   if (d.repair) out(`repair: ${JSON.stringify(d.repair)} (the visitor says the last answer missed: counts as not understood towards a handoff)`);
   if (d.hostile) out(`hostile: ${JSON.stringify(d.hostile)} (an insult, swearing, a threat, an accusation or shouting: a person takes over at once)`);

@@ -19,7 +19,7 @@ import { words as stopwordsEs } from 'natural/lib/natural/util/stopwords_es.js';
 import type { Language } from './types';
 import { stemmerFor, stripAccents, tokenize } from './text';
 import { messageFeatures, messageProbability } from './message-model';
-import { REPAIR_MODELS, RESOLVED_MODELS, SARCASM_MODELS } from './message-weights';
+import { PERSON_MODELS, REPAIR_MODELS, RESOLVED_MODELS, SARCASM_MODELS } from './message-weights';
 
 /**
  * Cues per language, as regular-expression sources matched on the lower-cased message with its
@@ -210,6 +210,18 @@ export const RESOLVED_AT = 0.9;
  */
 export function resolvedProbability(text: string, language: Language, features?: readonly string[]): number {
   const model = RESOLVED_MODELS[language];
+  return model ? messageProbability(model, features ?? messageFeatures(text)) : 0;
+}
+
+/**
+ * At or above this P(person) a message reads as describing something only a person from the shop
+ * can settle (message-model.ts); the turn policy asks for an upset visitor and an unsure answer too.
+ */
+export const PERSON_AT = 0.9;
+
+/** P(only a person can settle this) of a message by the person model, or 0 for a language without one (Spanish). */
+export function personProbability(text: string, language: Language, features?: readonly string[]): number {
+  const model = PERSON_MODELS[language];
   return model ? messageProbability(model, features ?? messageFeatures(text)) : 0;
 }
 

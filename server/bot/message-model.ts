@@ -1,4 +1,4 @@
-// Three things a visitor's message says that neither the lexicon nor the intents see, each learned
+// Four things a visitor's message says that neither the lexicon nor the intents see, each learned
 // by a small logistic regression from messages the team wrote:
 //
 // - Sarcasm: "great packaging guys, a single sheet of paper, really top notch", "maybe it'll arrive
@@ -11,11 +11,15 @@
 // - Resolved: the visitor saying the matter is settled, often with grumbling left in it ("found it,
 //   the guy next door took it in 🙄", "ok the reset link came, set a new password. in now"). The
 //   turn policy never counts it towards a handoff (escalation.ts).
+// - Person (English only): the situation is one only a person from the shop can settle ("you took
+//   89.99 twice and both have cleared", "someone ordered laptops on my account"), against ones the
+//   right self-service answer settles however loudly they are put ("cant log in AGAIN!!"). The turn
+//   policy hands an upset visitor with such a message to a person when the bot has no sure answer.
 //
 // Features: stemmed words, word pairs, each emoji, scare quotes ('express'), ! and ?, a word in
 // capitals and the message's length. (The sentiment lexicon's score as a feature added nothing in
 // cross-validation.) Weights (message-weights.ts) come only
-// from intents/sarcasm/*.jsonl, intents/repair/*.jsonl and intents/resolved/*.jsonl, via
+// from intents/{sarcasm,repair,resolved}/*.jsonl and intents/person/en.jsonl, via
 // `npx tsx server/bot/message-model-train.ts`.
 import type { Language } from './types';
 import { stem } from './sentiment-model';

@@ -2,7 +2,7 @@
 import type { BotEngine, BotMemory, TurnDecision } from '../bot/types';
 import type { EscalationReason } from '../../shared/protocol';
 import { DEFAULT_FALLBACK } from '../bot/engine';
-import { RESOLVED_AT, SARCASTIC_AT, SAID_MESSAGES, contentStems, emphatic, hostility, repair, repairByModel, repeats, resolvedProbability, sarcasm, settled } from '../bot/cues';
+import { PERSON_AT, RESOLVED_AT, SARCASTIC_AT, SAID_MESSAGES, contentStems, emphatic, hostility, repair, repairByModel, personProbability, repeats, resolvedProbability, sarcasm, settled } from '../bot/cues';
 import { LABEL_THRESHOLDS } from '../bot/sentiment';
 import { messageFeatures } from '../bot/message-model';
 
@@ -46,6 +46,16 @@ export const SURE_REPAIR_AT = 0.7;
  * 0.7 of precision (Spanish +1.6 / -0.6); -0.6 and -0.8 sat on the same curve (BENCHMARKS.md).
  */
 export const EMPHATIC_ANGER_AT = 0.7;
+/**
+ * A message the person model (bot/cues.ts) is sure describes something only a person can settle
+ * hands over at once when the visitor is upset (score ≤ -PERSON_UPSET_AT) and the bot has no sure
+ * answer (no intent, or one below PERSON_UNSURE_BELOW): "you've taken the money twice, 212 each.
+ * that's a week's wages", "someone ordered 3 iphones on my account and had them sent to lyon".
+ * Where the bot has a sure answer (a late parcel, a code with a minimum spend) it answers first.
+ * Chosen on the development conversations (BENCHMARKS.md); English only, as is the model.
+ */
+export const PERSON_UPSET_AT = 0.3;
+export const PERSON_UNSURE_BELOW = 0.6;
 
 /** A message's sentiment as the turn policy reads it: the scorer's, or lower when the message is sarcastic. */
 export function readSentiment(engine: BotEngine, text: string, features?: readonly string[]): { score: number; sarcastic?: number } {
@@ -159,6 +169,11 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   else if (hostile) escalate = 'sentiment';
   else if (sarcastic !== undefined && sarcastic >= SARCASM_HANDOVER_AT) escalate = 'sentiment';
   else if (sentiment <= -EMPHATIC_ANGER_AT && emphatic(text)) escalate = 'sentiment';
+  // Upset about something only a person can settle (a charge taken twice, an order nobody placed,
+  // a product that smoked), and the bot has no sure answer for it: one more canned reply would
+  // not help.
+  else if (sentiment <= -PERSON_UPSET_AT && (c.intent === null || c.confidence < PERSON_UNSURE_BELOW) &&
+    personProbability(text, engine.language, features) >= PERSON_AT) escalate = 'sentiment';
   // Sure the answer missed: the bot could not help, whatever the words' feeling, so `fallback`;
   // the console then says the visitor told the bot its answer missed, rather than calling a
   // correction anger.

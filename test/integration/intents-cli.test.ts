@@ -141,6 +141,9 @@ describe('npm run intents -- explain', () => {
     expect(r.stdout).toMatch(/"really"\s+modifier\s+factor ×1\.5/);
     expect(r.stdout).toMatch(/"not happy"\s+sentiment\s+score -3/);
     expect(r.stdout).toContain('decision: ESCALATE (requested)');
+    // Every message model's reading, the resolved and person models included.
+    expect(r.stdout).toMatch(/^resolved model \(read from the second message on\): P\(settled\) 0\.\d\d \(below 0\.9\)$/m);
+    expect(r.stdout).toMatch(/^person model: P\(only a person can settle it\) [01]\.\d\d/m);
 
     const negation = await cli(['explain', "the parcel hasn't arrived, but thanks"]);
     // No pattern: each ranked intent shows both halves of the classifier, and the coverage.
@@ -180,8 +183,8 @@ describe('npm run intents -- escalation', () => {
     expect(last).toMatch(/^precision=[\d.]+ recall=[\d.]+ mean_turns_to_escalation=[\d.]+ conversations=\d+$/);
     const f = fields(last);
     expect(f.conversations).toBeGreaterThanOrEqual(1680);
-    expect(f.precision).toBeGreaterThanOrEqual(0.81);
-    expect(f.recall).toBeGreaterThanOrEqual(0.86);
+    expect(f.precision).toBeGreaterThanOrEqual(0.8);
+    expect(f.recall).toBeGreaterThanOrEqual(0.89);
     const angry = /plainly angry escalated by their third message: (\d+)\/(\d+)/.exec(r.stdout)!;
     expect(Number(angry[1]) / Number(angry[2])).toBeGreaterThanOrEqual(0.97);
   });

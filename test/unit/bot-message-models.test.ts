@@ -3,27 +3,28 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBot } from '../../server/bot/engine';
 import { messageFeatures, messageProbability } from '../../server/bot/message-model';
 import {
-  MESSAGE_KINDS, MESSAGE_LANGUAGES, loadMessageLines, trainMessageModel, type MessageKind,
+  MESSAGE_KINDS, MESSAGE_KIND_LANGUAGES, loadMessageLines, trainMessageModel, type MessageKind,
 } from '../../server/bot/message-model-train';
-import { REPAIR_MODELS, RESOLVED_MODELS, SARCASM_MODELS } from '../../server/bot/message-weights';
+import { PERSON_MODELS, REPAIR_MODELS, RESOLVED_MODELS, SARCASM_MODELS } from '../../server/bot/message-weights';
 import { isHeldOut } from '../../server/bot/sentiment-train';
 import { createSentimentScorer } from '../../server/bot/sentiment';
-import { REPAIR_AT, RESOLVED_AT, SARCASTIC_AT } from '../../server/bot/cues';
-import { SARCASM_HANDOVER_AT, SARCASM_SCORE, SURE_REPAIR_AT, UPSET_REPAIR_AT, decideTurn, initialMemory } from '../../server/chat/escalation';
+import { PERSON_AT, REPAIR_AT, RESOLVED_AT, SARCASTIC_AT, personProbability } from '../../server/bot/cues';
+import { PERSON_UPSET_AT, SARCASM_HANDOVER_AT, SARCASM_SCORE, SURE_REPAIR_AT, UPSET_REPAIR_AT, decideTurn, initialMemory } from '../../server/chat/escalation';
 import type { BotEngine, BotMemory, TurnDecision } from '../../server/bot/types';
 
-const SHIPPED = { sarcasm: SARCASM_MODELS, repair: REPAIR_MODELS, resolved: RESOLVED_MODELS };
-const AT = { sarcasm: SARCASTIC_AT, repair: REPAIR_AT, resolved: RESOLVED_AT };
+const SHIPPED = { sarcasm: SARCASM_MODELS, repair: REPAIR_MODELS, resolved: RESOLVED_MODELS, person: PERSON_MODELS };
+const AT = { sarcasm: SARCASTIC_AT, repair: REPAIR_AT, resolved: RESOLVED_AT, person: PERSON_AT };
 /** F1 floors on the tenth of each file never trained on, just under what the shipped weights score. */
-const FLOORS: Record<MessageKind, Record<'en' | 'es', number>> = {
+const FLOORS: Record<MessageKind, Partial<Record<'en' | 'es', number>>> = {
   sarcasm: { en: 0.75, es: 0.7 }, repair: { en: 0.86, es: 0.86 }, resolved: { en: 0.64, es: 0.68 }, // at P ≥ 0.9, where it is rarely wrong and often silent
+  person: { en: 0.88 },
 };
-/** The resolved files are smaller (729 and 465 lines): their held-out tenth is too. */
-const MIN_HELD: Record<MessageKind, number> = { sarcasm: 80, repair: 80, resolved: 30 };
+/** The resolved files are smaller (729 and 465 lines): their held-out tenth is too. The person model is English only. */
+const MIN_HELD: Record<MessageKind, number> = { sarcasm: 80, repair: 80, resolved: 30, person: 80 };
 
 describe('message models (sarcasm, repair and resolved)', () => {
   for (const kind of Object.keys(MESSAGE_KINDS) as MessageKind[]) {
-    for (const language of MESSAGE_LANGUAGES) {
+    for (const language of MESSAGE_KIND_LANGUAGES[kind]) {
       it(`${kind} (${language}): meets its floor on the held-out tenth, and ships exactly what its data trains`, () => {
         const rows = loadMessageLines('.', kind, language);
         expect(new Set(rows.map((r) => r.yes))).toEqual(new Set([true, false]));
@@ -37,7 +38,7 @@ describe('message models (sarcasm, repair and resolved)', () => {
         }
         const f1 = 2 * tp / (2 * tp + fp + fn);
         console.log(`held-out ${kind} ${language}`, { lines: held.length, f1: Math.round(f1 * 1000) / 1000 });
-        expect(f1).toBeGreaterThanOrEqual(FLOORS[kind][language]);
+        expect(f1).toBeGreaterThanOrEqual(FLOORS[kind][language]!);
         const retrained = trainMessageModel(rows.filter((r) => !isHeldOut(r.text)));
         expect(model.bias).toBeCloseTo(retrained.bias, 2);
         for (const [f, w] of model.weights) expect(w, f).toBeCloseTo(retrained.weights.get(f)!, 2);
@@ -51,7 +52,7 @@ describe('message models (sarcasm, repair and resolved)', () => {
     for (const f of ['intents/escalation.cases.json', 'intents/escalation.es.cases.json']) {
       for (const c of JSON.parse(readFileSync(f, 'utf8')).conversations) for (const t of c.turns) if (norm(t).split(' ').length >= 4) cases.add(norm(t));
     }
-    for (const kind of Object.keys(MESSAGE_KINDS) as MessageKind[]) for (const language of MESSAGE_LANGUAGES) {
+    for (const kind of Object.keys(MESSAGE_KINDS) as MessageKind[]) for (const language of MESSAGE_KIND_LANGUAGES[kind]) {
       const shared = loadMessageLines('.', kind, language).filter((r) => cases.has(norm(r.text)));
       expect(shared.map((r) => r.text), `${kind} ${language}`).toEqual([]);
     }
@@ -188,5 +189,31 @@ describe('[P9] a follow-up saying the matter is settled never counts towards a h
     expect(still!.memory.fallbacks).toBe(1);
     const [, wrong] = converse(en, ['where is my parcel', "that's not what I asked, I said it's been two weeks"]);
     expect(wrong!.escalate).toBeDefined();
+  });
+});
+
+describe('[P9] an upset visitor whose problem only a person can settle goes to one at once', () => {
+  let bot: BotEngine;
+  beforeAll(async () => { bot = await loadBot('intents/default.json'); });
+
+  it('hands over a charge taken twice, an order nobody placed and a product that sparked, at the first message', () => {
+    for (const text of ['you took 89.99 out of my account twice for one order and both have cleared',
+      'someone has used my account to order two laptops to an address in leeds, that was not me',
+      'the kettle you sold me started sparking when I switched it on, my kitchen smells of burnt plastic']) {
+      const d = decideTurn(bot, initialMemory(), text);
+      expect(personProbability(text, 'en'), text).toBeGreaterThanOrEqual(PERSON_AT);
+      expect(d.sentiment, text).toBeLessThanOrEqual(-PERSON_UPSET_AT);
+      expect(d.escalate, text).toBe('sentiment');
+    }
+  });
+
+  it('answers first when the bot has a sure answer, or the visitor is not upset, or the language has no model', () => {
+    for (const text of ['ugh my parcel is a day late', 'my discount code says invalid, so annoying']) {
+      const d = decideTurn(bot, initialMemory(), text);
+      expect(d.sentiment, text).toBeLessThanOrEqual(-PERSON_UPSET_AT);
+      expect(d.escalate, text).toBeUndefined();
+      expect(d.reply, text).toBeDefined();
+    }
+    expect(personProbability('me habéis cobrado dos veces el mismo pedido y los dos cargos están cobrados', 'es')).toBe(0);
   });
 });
