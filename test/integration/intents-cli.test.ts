@@ -193,7 +193,7 @@ describe('npm run intents -- escalation', () => {
     const r = await cli(['escalation', '--cases', 'intents/escalation.es.cases.json']);
     expect(r.code).toBe(0);
     const f = fields(r.lines.at(-1)!);
-    expect(f.conversations).toBeGreaterThanOrEqual(990);
+    expect(f.conversations).toBeGreaterThanOrEqual(1070);
     expect(f.precision).toBeGreaterThanOrEqual(0.81);
     expect(f.recall).toBeGreaterThanOrEqual(0.85);
     const angry = /plainly angry escalated by their third message: (\d+)\/(\d+)/.exec(r.stdout)!;
