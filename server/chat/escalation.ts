@@ -127,14 +127,17 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   // still answered: it may be a fair question asked twice. An intent that hands over (a person,
   // or the site's own escalate:true) is never overruled by either.
   const stems = contentStems(text, engine.language);
-  const repaired = hands ? null : repair(text, engine.language);
+  // One of the bot's own quick replies ("It has already shipped", "No, eso es todo") is a button the
+  // visitor pressed: an answer to the bot, never a correction, sarcasm or the same thing said again.
+  const button = pressedButton(engine, text);
+  const repaired = hands || button ? null : repair(text, engine.language);
   // The repair model (once the bot has answered something) counts like saying the same thing
   // again, and the message is still answered: on the development conversations it also fires on
   // 8% of calm visitors' follow-ups ("i have a uni email does that work"), which deserve their
   // answer; letting it clear the intent too bought almost no recall (BENCHMARKS.md). Only when it
   // is sure (SURE_REPAIR_AT) and the visitor is not pleased does it hand over.
   const features = messageFeatures(text); // read by the three message models
-  const answered = !hands && !repaired && (memory.said?.length ?? 0) > 0;
+  const answered = !hands && !repaired && !button && (memory.said?.length ?? 0) > 0;
   // The resolved model: after an answer, the visitor says the matter is settled ("ok found the
   // rebooking link in the dispatch email, picked saturday", "found it in spam. of course it was in
   // spam. thanks"). Such a message is not a correction, not sarcasm and not a complaint, whatever
@@ -144,9 +147,10 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   const modelMissed = answered ? repairByModel(text, engine.language, features) : null;
   const resolved = settledP >= RESOLVED_AT && settledP > (modelMissed?.probability ?? 0);
   const missed = resolved ? null : modelMissed;
-  const repeated = !hands && !repaired && !missed && !resolved && repeats(stems, memory.said ?? []);
+  const repeated = !hands && !repaired && !missed && !resolved && !button && repeats(stems, memory.said ?? []);
   const c = repaired || (hands && classified.confidence < HANDOFF_MIN_CONFIDENCE) ? { ...classified, intent: null } : classified;
-  const { score: sentiment, sarcastic } = resolved ? { score: Math.max(0, engine.sentiment(text).score), sarcastic: undefined } : readSentiment(engine, text, features);
+  const { score: sentiment, sarcastic } = resolved ? { score: Math.max(0, engine.sentiment(text).score), sarcastic: undefined }
+    : button ? { score: engine.sentiment(text).score, sarcastic: undefined } : readSentiment(engine, text, features);
   const running = nextRunning(memory.running, sentiment, settings);
   const hostile = hostility(text, engine.language, sentiment);
   // A pleased or settled visitor is not stuck. One the bot did not follow ("found it, all sorted
@@ -192,6 +196,13 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   if (escalate === 'intent') return { ...base, escalate, reply: engine.respond(c.intent, pick ?? textPick(text)) };
   if (escalate) return { ...base, escalate };
   return { ...base, reply: engine.respond(c.intent, pick ?? textPick(text)) };
+}
+
+/** Whether the message is one of the file's quick replies, as the button sends it (case and end punctuation aside). */
+function pressedButton(engine: BotEngine, text: string): boolean {
+  const norm = (t: string) => t.trim().toLowerCase().replace(/[\s.!?¡¿]+$/u, '');
+  const said = norm(text);
+  return said.length > 0 && engine.quickReplies.some((q) => norm(q) === said);
 }
 
 /**

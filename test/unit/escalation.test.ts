@@ -290,6 +290,19 @@ describe('[P9] a visitor going round in circles', () => {
   });
 });
 
+describe("[P9] the bot's own quick replies", () => {
+  it('reads a pressed button as an answer to the bot, never as a correction', () => {
+    const turns = converse(bot, ['ugh I need to cancel order HD-40021, wrong colour', 'It has already shipped']);
+    expect(turns[0]!.reply?.quickReplies).toContain('It has already shipped');
+    expect(turns[1]!).toMatchObject({ intent: 'already_shipped', memory: { fallbacks: 0 } });
+    expect(turns[1]!.repair).toBeUndefined();
+    expect(turns[1]!.reply).toBeDefined();
+    // Typed with other words, the same message is read like any other.
+    const typed = converse(bot, ['ugh I need to cancel order HD-40021, wrong colour', 'no, it has already shipped, that is the problem']);
+    expect(typed[1]!.repair).toBeDefined();
+  });
+});
+
 describe('engine.respond', () => {
   it('picks responses deterministically from pick, and falls back to a default that offers a person', () => {
     const r = bot.intent('order_status')!.responses;
