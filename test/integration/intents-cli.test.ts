@@ -182,7 +182,7 @@ describe('npm run intents -- escalation', () => {
     const last = r.lines.at(-1)!;
     expect(last).toMatch(/^precision=[\d.]+ recall=[\d.]+ mean_turns_to_escalation=[\d.]+ conversations=\d+$/);
     const f = fields(last);
-    expect(f.conversations).toBeGreaterThanOrEqual(1920);
+    expect(f.conversations).toBeGreaterThanOrEqual(2040);
     expect(f.precision).toBeGreaterThanOrEqual(0.8);
     expect(f.recall).toBeGreaterThanOrEqual(0.89);
     const angry = /plainly angry escalated by their third message: (\d+)\/(\d+)/.exec(r.stdout)!;
@@ -193,9 +193,9 @@ describe('npm run intents -- escalation', () => {
     const r = await cli(['escalation', '--cases', 'intents/escalation.es.cases.json']);
     expect(r.code).toBe(0);
     const f = fields(r.lines.at(-1)!);
-    expect(f.conversations).toBeGreaterThanOrEqual(1150);
+    expect(f.conversations).toBeGreaterThanOrEqual(1230);
     expect(f.precision).toBeGreaterThanOrEqual(0.81);
-    expect(f.recall).toBeGreaterThanOrEqual(0.85);
+    expect(f.recall).toBeGreaterThanOrEqual(0.86);
     const angry = /plainly angry escalated by their third message: (\d+)\/(\d+)/.exec(r.stdout)!;
     expect(Number(angry[1]) / Number(angry[2])).toBeGreaterThanOrEqual(0.95);
   });
