@@ -49,8 +49,9 @@ export const EMPHATIC_ANGER_AT = 0.7;
 /**
  * A message the person model (bot/cues.ts) is sure describes something only a person can settle
  * hands over at once when the visitor is upset (score ≤ -PERSON_UPSET_AT) and the bot has no sure
- * answer (no intent, or one below PERSON_UNSURE_BELOW): "you've taken the money twice, 212 each.
- * that's a week's wages", "someone ordered 3 iphones on my account and had them sent to lyon".
+ * answer (no intent, or one below PERSON_UNSURE_BELOW): "your delivery guy was rude to my mum and
+ * left the washing machine in the street", "someone ordered 3 iphones on my account and had them
+ * sent to some address in lyon. that wasn't me".
  * Where the bot has a sure answer (a late parcel, a code with a minimum spend) it answers first.
  * Chosen on the development conversations (BENCHMARKS.md); English only, as is the model.
  */
