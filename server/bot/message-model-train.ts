@@ -1,8 +1,8 @@
 // Trains the message models (message-model.ts) on the messages the team wrote:
 // intents/sarcasm/<language>.jsonl ({"text", "sarcastic"}), intents/repair/<language>.jsonl
 // ({"text", "repair"}), intents/resolved/<language>.jsonl ({"text", "resolved"}) and
-// intents/person/en.jsonl ({"text", "person"}). One line in ten (by a hash of the text, as for sentiment) is held out for
-// the tests and never trained on. Writes server/bot/message-weights.ts.
+// intents/person/en.jsonl ({"text", "person"}). One line in ten (by a hash of the text, as for
+// sentiment) is held out for the tests and never trained on. Writes server/bot/message-weights.ts.
 //   npx tsx server/bot/message-model-train.ts
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

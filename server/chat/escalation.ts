@@ -105,15 +105,16 @@ export const CONTENT_AT_OR_ABOVE = LABEL_THRESHOLDS.positiveAtOrAbove;
  * - `sentiment`: running ≤ -threshold (a sarcastic message scores as a complaint);
  * - `intent`: another intent marked escalate;
  * - `sentiment` again for one message that is hostile (an insult, swearing, a threat, an
- *   accusation of fraud, shouting), that the sarcasm model is sure of, or that is angry and
- *   written with emphasis;
+ *   accusation of fraud, shouting), that the sarcasm model is sure of, that is angry and
+ *   written with emphasis, or that is upset about something the person model is sure only a
+ *   person can settle while no intent answers it surely;
  * - `fallback` for one message the repair model is sure says the last answer missed and that is
  *   not pleased; then `sentiment` for one that is upset and says (in set phrases, or the model
  *   less sure) that the last answer missed;
  * - `fallback`: N not-understood in a row. A message saying the last answer missed counts as not
  *   understood (the repair phrases also replace the answer with an apology; the repair model
- *   below SURE_REPAIR_AT and saying the same thing again only count); a pleased message never
- *   counts.
+ *   below SURE_REPAIR_AT and saying the same thing again only count); a pleased message, one the
+ *   resolved model is sure settles the matter, and one of the bot's own quick replies never count.
  * When it escalates there is no reply, except the escalating intent's own response for `intent`;
  * the chat domain posts it before saying a person is coming.
  */
@@ -137,7 +138,7 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   // 8% of calm visitors' follow-ups ("i have a uni email does that work"), which deserve their
   // answer; letting it clear the intent too bought almost no recall (BENCHMARKS.md). Only when it
   // is sure (SURE_REPAIR_AT) and the visitor is not pleased does it hand over.
-  const features = messageFeatures(text); // read by the three message models
+  const features = messageFeatures(text); // read by every message model
   const answered = !hands && !repaired && !button && (memory.said?.length ?? 0) > 0;
   // The resolved model: after an answer, the visitor says the matter is settled ("ok found the
   // rebooking link in the dispatch email, picked saturday", "found it in spam. of course it was in
