@@ -41,19 +41,20 @@ export function reasonLongKey(reason: EscalationReason | undefined): MessageKey 
 
 /**
  * What set off a `sentiment` escalation, when one message did it on its own: the latest message in
- * the trail that was hostile (its words, "useless") or read as sarcastic; undefined otherwise. Only
- * the bot's turns count (their points carry `intent`): a sarcastic message sent while waiting for a
- * person did not cause the handover.
+ * the trail that was hostile (its words, "useless"), read as sarcastic, or handed over as something
+ * only a person can settle; undefined otherwise. Only the bot's turns count (their points carry
+ * `intent`): a sarcastic message sent while waiting for a person did not cause the handover.
  */
 export function sentimentCue(
   reason: EscalationReason | undefined, trail: readonly SentimentPoint[],
-): { hostile: string } | { sarcastic: true } | undefined {
+): { hostile: string } | { sarcastic: true } | { person: true } | undefined {
   if (reason !== 'sentiment') return undefined;
   const turns = botTurns(trail);
   for (let i = turns.length - 1; i >= 0; i--) {
     const p = turns[i]!;
     if (p.hostile) return { hostile: p.hostile };
     if (p.sarcastic) return { sarcastic: true };
+    if (p.person) return { person: true };
   }
   return undefined;
 }

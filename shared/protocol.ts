@@ -93,6 +93,11 @@ export interface SentimentPoint {
    * model). Only on the bot's turns: messages sent after the handover get no such reading.
    */
   repair?: boolean;
+  /**
+   * True when the bot handed over on this message because it read it as something only a person
+   * from the shop can settle (its person model, English), the visitor being upset.
+   */
+  person?: boolean;
 }
 
 export interface VisitorContext {

@@ -76,7 +76,9 @@ export function ConversationView(p: ConversationViewProps) {
                       ? t('reason.repairCue')
                       : 'hostile' in cue
                         ? t('reason.hostileCue', { cue: cue.hostile })
-                        : t('reason.sarcasmCue')}
+                        : 'person' in cue
+                          ? t('reason.personCue')
+                          : t('reason.sarcasmCue')}
                   </span>
                 </>
               )}

@@ -46,6 +46,7 @@ export function SentimentTrail({ points }: { points: SentimentPoint[] }) {
             <li key={p.seq}>
               {t('sentiment.row', { seq: p.seq, score: formatScore(p.score), running: formatScore(p.running) })}
               {p.sarcastic && <> {t('sentiment.sarcastic')}</>}
+              {p.person && <> {t('sentiment.person')}</>}
               {p.repair && <> {t('sentiment.repair')}</>}
             </li>
           ))}

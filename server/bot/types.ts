@@ -107,6 +107,8 @@ export interface TurnDecision {
   repair?: string;
   /** P(sarcastic) by the sarcasm model, when the message reads as sarcastic (`sentiment` is then lowered). */
   sarcastic?: number;
+  /** True when this message handed over because the person model read it as something only a person can settle. */
+  person?: boolean;
 }
 
 /** One problem in an intents file: file, JSON path (like `$.intents[3].examples`) and reason. */

@@ -169,6 +169,7 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   const intent = c.intent === null ? undefined : engine.intent(c.intent);
 
   let escalate: EscalationReason | undefined;
+  let person = false;
   if (c.intent === HUMAN_INTENT) escalate = 'requested';
   else if (running <= -settings.sentimentThreshold) escalate = 'sentiment';
   else if (intent?.escalate) escalate = 'intent'; // the site's own intent for this moment, with its answer
@@ -179,7 +180,7 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   // a product that smoked), and the bot has no sure answer for it: one more canned reply would
   // not help.
   else if (sentiment <= -PERSON_UPSET_AT && (c.intent === null || c.confidence < PERSON_UNSURE_BELOW) &&
-    personProbability(text, engine.language, features) >= PERSON_AT) escalate = 'sentiment';
+    personProbability(text, engine.language, features) >= PERSON_AT) { escalate = 'sentiment'; person = true; }
   // Sure the answer missed: the bot could not help, whatever the words' feeling, so `fallback`;
   // the console then says the visitor told the bot its answer missed, rather than calling a
   // correction anger.
@@ -192,6 +193,7 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
     ...(hostile ? { hostile: hostile.cue } : {}),
     ...(sarcastic !== undefined ? { sarcastic: Math.round(sarcastic * 100) / 100 } : {}),
     ...(repaired ? { repair: repaired.cue } : missed ? { repair: missed.cue } : repeated ? { repair: REPEATED } : {}),
+    ...(person ? { person } : {}),
   };
   // An escalate:true intent keeps its own answer (the site wrote it for this moment); the
   // other reasons hand over silently and the chat domain says a person is coming.

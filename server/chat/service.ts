@@ -178,6 +178,7 @@ export class ChatService {
       // The cue itself (a set phrase, the model's P) is for the intents CLI; the console only says it
       // happened. Saying the same thing again is not marked: the visitor did not say the answer missed.
       ...(turn.repair && turn.repair !== REPEATED ? { repair: true } : {}),
+      ...(turn.person ? { person: true } : {}),
     };
     const updated = await this.store.updateConversation(conv.id, { bot: turn.memory, sentiment: [...conv.sentiment, point] });
     await this.bus.publish({ kind: 'sentiment', conversationId: conv.id, point });

@@ -1,8 +1,8 @@
 // [P9] Why a chat reached a person, as the agent sees it: one hostile message, or one plainly
 // sarcastic, escalates at once with reason `sentiment`, and the console names the words or the
 // sarcasm next to the reason, so the agent knows before reading the transcript; a visitor saying
-// the bot's answer missed hands over as `fallback`, and the console says that. Real server, real
-// Chromium.
+// the bot's answer missed hands over as `fallback`, and the console says that; so does one upset
+// about something only a person can settle. Real server, real Chromium.
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { axeViolations as axe } from '../helpers/axe';
@@ -10,7 +10,7 @@ import { SHOTS, claimInConsole, consoleE2E, openConsole } from '../helpers/conso
 
 const e2e = consoleE2E();
 
-it('[P9] shows the hostile words, the sarcasm or the missed answer that sent the chat to a person, and only for that', async () => {
+it('[P9] shows the hostile words, the sarcasm, the missed answer or the problem only a person can settle that sent the chat to a person, and only for that', async () => {
   const { s, browser } = e2e;
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await openConsole(s, page);
@@ -71,5 +71,16 @@ it('[P9] shows the hostile words, the sarcasm or the missed answer that sent the
   expect(await rows.nth(1).isVisible()).toBe(true);
   expect(await axe(page)).toEqual([]);
   await page.screenshot({ path: join(SHOTS, 'console-repair-cue.png') });
+
+  // Upset about something only staff can settle: a person at once, and the console says why.
+  await queuedAndClaimed('your delivery guy was rude to my mum and left the washing machine in the street');
+  await expect.poll(async () => reason.textContent()).toBe(
+    'Escalated because the visitor seemed upset. The bot read it as a problem only a person from the shop can settle.',
+  );
+  if (!(await trail.locator('details').evaluate((d) => (d as HTMLDetailsElement).open))) await trail.getByText('Per-message scores').click();
+  await expect.poll(async () => rows.count()).toBe(1);
+  expect(await rows.first().textContent()).toMatch(/^Message 1: -\d\.\d\d \(running -\d\.\d\d\) \(needs a person\)$/);
+  expect(await axe(page)).toEqual([]);
+  await page.screenshot({ path: join(SHOTS, 'console-person-cue.png') });
   await page.close();
 }, 60_000);

@@ -88,6 +88,19 @@ describe('P9 escalation reasons', () => {
     expect((await s.store.getConversation(welcome.conversationId))!.sentiment[2]!.repair).toBeUndefined();
   });
 
+  it('[P9] sentiment: an upset visitor whose problem only a person can settle goes to one at once, the message marked', async () => {
+    s = await startServer();
+    const v = await s.visitor();
+    const welcome = await v.hello();
+    await v.say('your delivery guy was rude to my mum and left the washing machine in the street');
+    await queuedVisitor(v);
+    const conv = (await s.store.getConversation(welcome.conversationId))!;
+    expect(conv.reason).toBe('sentiment');
+    expect(conv.sentiment.map((p) => [p.person, p.hostile, p.sarcastic])).toEqual([[true, undefined, undefined]]);
+    // No canned answer first: the system says a person is coming.
+    expect((await s.store.getMessages(welcome.conversationId)).map((m) => m.from)).toEqual(['visitor', 'system']);
+  });
+
   it('[P9] a question asked twice is answered twice and not marked as a repair', async () => {
     s = await startServer();
     const v = await s.visitor();

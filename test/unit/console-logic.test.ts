@@ -82,6 +82,11 @@ describe('console escalation cause', () => {
     expect(repairCue(undefined, turns)).toBe(false);
     // A hostile or sarcastic message explains a sentiment escalation better: it is named instead.
     expect(repairCue('sentiment', [...turns, { seq: 3, score: -0.9, running: -1.4, intent: null, hostile: 'crooks' }])).toBe(false);
+    // A handover by the person model names that, not the earlier correction.
+    const person = [...turns, { seq: 3, score: -0.8, running: -1.2, intent: null, person: true }];
+    expect(sentimentCue('sentiment', person)).toEqual({ person: true });
+    expect(repairCue('sentiment', person)).toBe(false);
+    expect(sentimentCue('fallback', person)).toBeUndefined();
     expect(repairCue('sentiment', [{ ...turns[0]!, sarcastic: true }, turns[1]!])).toBe(false);
     // Only the bot's turns count: a message after the handover (no intent) did not cause it.
     expect(repairCue('fallback', [turns[0]!, { seq: 2, score: -0.66, running: -0.5, repair: true }])).toBe(false);
