@@ -1,7 +1,7 @@
-// The message models (server/bot/message-model.ts: sarcasm, repair, resolved and person), measured by 10-fold
-// cross-validation on the team's own lines (intents/{sarcasm,repair,resolved,person}/*.jsonl; the
-// fold of a line is the same hash that holds one line in ten out of the shipped weights), beside
-// what the product had before them, in the same run:
+// The message models (server/bot/message-model.ts: sarcasm, repair, resolved and person), measured
+// by 10-fold cross-validation on the team's own lines (intents/{sarcasm,repair,resolved,person}/
+// *.jsonl; the fold of a line is the same hash that holds one line in ten out of the shipped
+// weights), beside what the product had before them, in the same run:
 // - sarcasm: the sentiment scorer alone (is a sarcastic line read as negative, ≤ the "negative"
 //   label's bound?), and the scorer with the model as the turn policy applies it (escalation.ts);
 // - repair: the hand-written repair phrases of server/bot/cues.ts;
@@ -16,7 +16,6 @@ import {
 } from '../../server/bot/message-model-train';
 import { LABEL_THRESHOLDS, createSentimentScorer } from '../../server/bot/sentiment';
 import { PERSON_UPSET_AT, SARCASM_SCORE } from '../../server/chat/escalation';
-import type { Language } from '../../server/bot/types';
 import { f3 } from './stats';
 
 const args = process.argv.slice(2);
