@@ -18,7 +18,7 @@ import { words as stopwordsEn } from 'natural/lib/natural/util/stopwords.js';
 import { words as stopwordsEs } from 'natural/lib/natural/util/stopwords_es.js';
 import type { Language } from './types';
 import { stemmerFor, stripAccents, tokenize } from './text';
-import { messageFeatures, messageProbability } from './message-model';
+import { messageFeatures, messageProbability, type MessageModels } from './message-model';
 import { PERSON_MODELS, REPAIR_MODELS, RESOLVED_MODELS, SARCASM_MODELS } from './message-weights';
 
 /**
@@ -188,9 +188,7 @@ export const SARCASTIC_AT = 0.7;
  * meaningful after the bot has answered something.
  */
 export function repairByModel(text: string, language: Language, features?: readonly string[]): (Cue & { probability: number }) | null {
-  const model = REPAIR_MODELS[language];
-  if (!model) return null;
-  const probability = messageProbability(model, features ?? messageFeatures(text));
+  const probability = modelReading(REPAIR_MODELS, text, language, features);
   return probability >= REPAIR_AT ? { cue: `(says the last answer missed; P ${probability.toFixed(2)})`, probability } : null;
 }
 
@@ -209,8 +207,7 @@ export const RESOLVED_AT = 0.9;
  * meaningful after the bot has answered something.
  */
 export function resolvedProbability(text: string, language: Language, features?: readonly string[]): number {
-  const model = RESOLVED_MODELS[language];
-  return model ? messageProbability(model, features ?? messageFeatures(text)) : 0;
+  return modelReading(RESOLVED_MODELS, text, language, features);
 }
 
 /**
@@ -221,16 +218,20 @@ export const PERSON_AT = 0.9;
 
 /** P(only a person can settle this) of a message by the person model, or 0 for a language without one (Spanish). */
 export function personProbability(text: string, language: Language, features?: readonly string[]): number {
-  const model = PERSON_MODELS[language];
-  return model ? messageProbability(model, features ?? messageFeatures(text)) : 0;
+  return modelReading(PERSON_MODELS, text, language, features);
 }
 
 /**
  * P(sarcastic) of a message by the sarcasm model (message-model.ts), or 0 for a language without
- * one. Both models read the same features: pass `messageFeatures(text)` to compute them once.
+ * one. Every message model reads the same features: pass `messageFeatures(text)` to compute them once.
  */
 export function sarcasm(text: string, language: Language, features?: readonly string[]): number {
-  const model = SARCASM_MODELS[language];
+  return modelReading(SARCASM_MODELS, text, language, features);
+}
+
+/** P(the model's class) of a message by one of the message models, or 0 for a language without one. */
+function modelReading(models: MessageModels, text: string, language: Language, features?: readonly string[]): number {
+  const model = models[language];
   return model ? messageProbability(model, features ?? messageFeatures(text)) : 0;
 }
 

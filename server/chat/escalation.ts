@@ -151,8 +151,10 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   const missed = resolved ? null : modelMissed;
   const repeated = !hands && !repaired && !missed && !resolved && !button && repeats(stems, memory.said ?? []);
   const c = repaired || (hands && classified.confidence < HANDOFF_MIN_CONFIDENCE) ? { ...classified, intent: null } : classified;
-  const { score: sentiment, sarcastic } = resolved ? { score: Math.max(0, engine.sentiment(text).score), sarcastic: undefined }
-    : button ? { score: engine.sentiment(text).score, sarcastic: undefined } : readSentiment(engine, text, features);
+  // Neither a settled message nor a button is read for sarcasm; a settled one reads no worse than neutral.
+  const read = resolved || button ? { score: engine.sentiment(text).score } : readSentiment(engine, text, features);
+  const { sarcastic } = read;
+  const sentiment = resolved ? Math.max(0, read.score) : read.score;
   const running = nextRunning(memory.running, sentiment, settings);
   const hostile = hostility(text, engine.language, sentiment);
   // A pleased or settled visitor is not stuck. One the bot did not follow ("found it, all sorted
