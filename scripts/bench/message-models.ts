@@ -15,7 +15,7 @@ import {
   MESSAGE_KINDS, MESSAGE_KIND_LANGUAGES, loadMessageLines, trainMessageModel, type MessageKind, type MessageLine,
 } from '../../server/bot/message-model-train';
 import { LABEL_THRESHOLDS, createSentimentScorer } from '../../server/bot/sentiment';
-import { PERSON_UPSET_AT, SARCASM_SCORE } from '../../server/chat/escalation';
+import { SARCASM_SCORE } from '../../server/chat/escalation';
 import { f3 } from './stats';
 
 const args = process.argv.slice(2);
@@ -63,8 +63,10 @@ for (const kind of Object.keys(MESSAGE_KINDS) as MessageKind[]) {
       console.log(line('baseline: repair phrases (server/bot/cues.ts)', count(rows, (r) => repair(r.text, language) !== null)));
       console.log(line('phrases or model', count(rows, (r, i) => repair(r.text, language) !== null || p[i]! >= AT)));
     } else if (kind === 'person') {
-      // Tone alone, as the policy's upset condition reads it: the lines were written so that it cannot tell.
+      // Tone alone (upset: a score of -0.3 or below, the hand rule the person model served until the
+      // handover model): the lines were written so that it cannot tell.
       const scorer = createSentimentScorer(language);
+      const PERSON_UPSET_AT = 0.3;
       console.log(line(`baseline: upset (score ≤ -${PERSON_UPSET_AT})`, count(rows, (r) => scorer(r.text).score <= -PERSON_UPSET_AT)));
     } else {
       // What the turn policy had before the model: the settled words, on a message not negative.

@@ -2,7 +2,8 @@
 // with negations and modifiers, and what the bot would do as the first message of a chat.
 import { loadBot } from '../../server/bot/engine';
 import { createSentimentScorer, sentimentLabel, type SentimentStep } from '../../server/bot/sentiment';
-import { PERSON_UNSURE_BELOW, PERSON_UPSET_AT, SARCASM_HANDOVER_AT, decideTurn, initialMemory } from '../../server/chat/escalation';
+import { decideTurn, initialMemory, readTurn } from '../../server/chat/escalation';
+import { handoverContributions, handoverFeatures } from '../../server/bot/handover';
 import { PERSON_AT, REPAIR_AT, RESOLVED_AT, SARCASTIC_AT, personProbability, repairByModel, resolvedProbability, sarcasm } from '../../server/bot/cues';
 
 export async function explainCommand(intentsPath: string, text: string, out: (line: string) => void): Promise<number> {
@@ -37,7 +38,7 @@ export async function explainCommand(intentsPath: string, text: string, out: (li
   const d = decideTurn(bot, initialMemory(), text);
   const sarcastic = sarcasm(text, bot.language);
   out(`sarcasm model: P(sarcastic) ${sarcastic.toFixed(2)}${d.sarcastic !== undefined
-    ? ` ≥ ${SARCASTIC_AT}: read as a complaint, sentiment ${s.score.toFixed(3)} → ${d.sentiment.toFixed(3)}${sarcastic >= SARCASM_HANDOVER_AT ? `; ≥ ${SARCASM_HANDOVER_AT}: a person takes over at once` : ''}`
+    ? ` ≥ ${SARCASTIC_AT}: read as a complaint, sentiment ${s.score.toFixed(3)} → ${d.sentiment.toFixed(3)}`
     : ` (below ${SARCASTIC_AT}: taken at its word)`}`);
   const later = repairByModel(text, bot.language);
   out(`repair model (read from the second message on): ${later ? `${later.cue}: would count as not understood` : `below ${REPAIR_AT}`}`);
@@ -47,8 +48,13 @@ export async function explainCommand(intentsPath: string, text: string, out: (li
   if (bot.language === 'en') {
     const personP = personProbability(text, bot.language);
     out(`person model: P(only a person can settle it) ${personP.toFixed(2)}${personP >= PERSON_AT
-      ? ` ≥ ${PERSON_AT}: a person takes over at once if the visitor is upset (≤ -${PERSON_UPSET_AT}) and no intent matches at ${PERSON_UNSURE_BELOW} or more`
-      : ` (below ${PERSON_AT})`}`);
+      ? ` ≥ ${PERSON_AT}: the console says so if the chat goes to a person` : ` (below ${PERSON_AT})`}`);
+  }
+  if (d.handover !== undefined) {
+    const r = readTurn(bot, initialMemory(), text);
+    const top = handoverContributions(bot.language, handoverFeatures(r.features, r.signals, bot.language), 6);
+    out(`handover model: P(a person should take over now) ${d.handover.toFixed(3)} (hands over at ≥ ${bot.settings.handoverThreshold}); weighed most: ${
+      top.map(([f, w]) => `${f} ${w > 0 ? '+' : ''}${w.toFixed(2)}`).join(', ')}`);
   }
   out(`running score after this message: ${d.memory.running} (escalates at ≤ -${bot.settings.sentimentThreshold})`);
   if (d.repair) out(`repair: ${JSON.stringify(d.repair)} (the visitor says the last answer missed: counts as not understood towards a handoff)`);

@@ -188,8 +188,13 @@ export const SARCASTIC_AT = 0.7;
  * meaningful after the bot has answered something.
  */
 export function repairByModel(text: string, language: Language, features?: readonly string[]): (Cue & { probability: number }) | null {
-  const probability = modelReading(REPAIR_MODELS, text, language, features);
+  const probability = repairProbability(text, language, features);
   return probability >= REPAIR_AT ? { cue: `(says the last answer missed; P ${probability.toFixed(2)})`, probability } : null;
+}
+
+/** P(the visitor says the last answer missed) by the repair model, or 0 for a language without one. */
+export function repairProbability(text: string, language: Language, features?: readonly string[]): number {
+  return modelReading(REPAIR_MODELS, text, language, features);
 }
 
 /**

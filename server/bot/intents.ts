@@ -8,9 +8,10 @@ export const LANGUAGES: readonly Language[] = ['en', 'es'];
 /** Used for every setting an intents file leaves out. */
 export const DEFAULT_SETTINGS: Readonly<IntentSettings> = Object.freeze({
   confidenceThreshold: 0.3,
-  sentimentThreshold: 1,
-  fallbacksBeforeHandoff: 2,
+  sentimentThreshold: 1.5,
+  fallbacksBeforeHandoff: 3,
   sentimentDecay: 0.6,
+  handoverThreshold: 0.6,
 });
 
 /** Allowed range of each setting (inclusive) and whether it must be an integer. */
@@ -19,6 +20,7 @@ export const SETTING_RANGES: Readonly<Record<keyof IntentSettings, { min: number
   sentimentThreshold: { min: 0.05, max: 5 },
   fallbacksBeforeHandoff: { min: 1, max: 20, integer: true },
   sentimentDecay: { min: 0, max: 0.99 },
+  handoverThreshold: { min: 0.05, max: 1 },
 };
 
 export function resolveSettings(settings: Partial<IntentSettings> | undefined): IntentSettings {

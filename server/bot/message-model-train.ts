@@ -38,8 +38,12 @@ export interface MessageTrainOptions { epochs?: number; l2?: number; rate?: numb
 
 /** Binary logistic regression by SGD; features seen fewer than minCount times are dropped. */
 export function trainMessageModel(rows: readonly MessageLine[], opts: MessageTrainOptions = {}): MessageModel {
+  return trainFeatureModel(rows.map((r) => ({ f: messageFeatures(r.text), y: r.yes ? 1 : 0 })), opts);
+}
+
+/** The same regression over rows whose features are already computed (the handover model's, handover-train.ts). */
+export function trainFeatureModel(data: readonly { f: readonly string[]; y: number }[], opts: MessageTrainOptions = {}): MessageModel {
   const { epochs = 25, l2 = 1e-4, rate = 0.1, minCount = 2 } = opts;
-  const data = rows.map((r) => ({ f: messageFeatures(r.text), y: r.yes ? 1 : 0 }));
   const counts = new Map<string, number>();
   for (const d of data) for (const f of d.f) counts.set(f, (counts.get(f) ?? 0) + 1);
   const w = new Map<string, number>();
@@ -65,6 +69,16 @@ export function trainMessageModel(rows: readonly MessageLine[], opts: MessageTra
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+/** One language's model as TypeScript source for a generated weights file (weights under 0.005 dropped). */
+export function modelSource(language: Language, m: MessageModel): { source: string; features: number } {
+  const entries = [...m.weights].filter(([, v]) => Math.abs(v) >= 0.005).sort(([a], [b]) => (a < b ? -1 : 1));
+  return {
+    source: `  ${language}: {\n    bias: ${round(m.bias)},\n    weights: new Map<string, number>([\n` +
+      entries.map(([f, v]) => `      [${JSON.stringify(f)}, ${round(v)}],`).join('\n') + `\n    ]),\n  },`,
+    features: entries.length,
+  };
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   const blocks: string[] = [];
@@ -76,11 +90,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       const rows = all.filter((r) => !isHeldOut(r.text));
       const t0 = performance.now();
       const m = trainMessageModel(rows);
-      const entries = [...m.weights].filter(([, v]) => Math.abs(v) >= 0.005).sort(([a], [b]) => (a < b ? -1 : 1));
-      parts.push(`  ${language}: {\n    bias: ${round(m.bias)},\n    weights: new Map<string, number>([\n` +
-        entries.map(([f, v]) => `      [${JSON.stringify(f)}, ${round(v)}],`).join('\n') + `\n    ]),\n  },`);
+      const { source, features } = modelSource(language, m);
+      parts.push(source);
       notes.push(`${kind} ${language}: ${rows.length} trained on, ${all.length - rows.length} held out`);
-      console.log(`${kind} ${language}: trained on ${rows.length} messages (${all.length - rows.length} held out) in ${(performance.now() - t0).toFixed(0)} ms; ${entries.length} features`);
+      console.log(`${kind} ${language}: trained on ${rows.length} messages (${all.length - rows.length} held out) in ${(performance.now() - t0).toFixed(0)} ms; ${features} features`);
     }
     blocks.push(`export const ${kind.toUpperCase()}_MODELS: MessageModels = {\n${parts.join('\n')}\n};\n`);
   }

@@ -8,8 +8,10 @@ export interface IntentSettings {
   confidenceThreshold: number;
   /** The conversation escalates when its running sentiment falls to -sentimentThreshold or below. */
   sentimentThreshold: number;
-  /** How many not-understood messages in a row before a handoff (P9 `fallback`, default 2). */
+  /** How many not-understood messages in a row before a handoff (P9 `fallback`, default 3). */
   fallbacksBeforeHandoff: number;
+  /** The handover model's P(a person should take over now) at which the bot hands over (bot/handover.ts). */
+  handoverThreshold: number;
   /** Weight kept from the previous running score at each visitor message (0..1). */
   sentimentDecay: number;
 }
@@ -91,6 +93,8 @@ export interface BotMemory {
   fallbacks: number;
   /** Content-word stems of the visitor's last few messages (absent in conversations stored before it existed). */
   said?: string[][];
+  /** How many visitor messages the bot has read (absent in conversations stored before it existed). */
+  turns?: number;
 }
 
 export interface TurnDecision {
@@ -109,6 +113,8 @@ export interface TurnDecision {
   sarcastic?: number;
   /** True when this message handed over because the person model read it as something only a person can settle. */
   person?: boolean;
+  /** P(a person should take over now) by the handover model (bot/handover.ts), for a language with one. */
+  handover?: number;
 }
 
 /** One problem in an intents file: file, JSON path (like `$.intents[3].examples`) and reason. */
