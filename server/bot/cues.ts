@@ -154,15 +154,6 @@ export function hostility(text: string, language: Language, sentiment: number): 
   return null;
 }
 
-/**
- * Emphasis a writer adds when upset: a word of three or more capitals in a message that is not all
- * capitals ("charged me TWICE", "AGAIN"), or a run of "!!", "??" or "?!". A code typed in capitals
- * ("FREESHIP") counts too; the turn policy asks for an angry score as well.
- */
-export function emphatic(text: string): boolean {
-  return (/(?<![\p{L}\p{N}])\p{Lu}{3,}(?![\p{L}\p{N}])/u.test(text) && /\p{Ll}/u.test(text)) || /[!?]{2,}/.test(text);
-}
-
 /** The visitor's words saying the bot's last answer missed, or null. */
 export function repair(text: string, language: Language): Cue | null {
   const m = PATTERNS.repair[language].exec(fold(text));

@@ -96,9 +96,12 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   else if (hostile) escalate = 'sentiment';
   else if (fallbacks >= settings.fallbacksBeforeHandoff) escalate = 'fallback';
   else if (handover !== null && settings.handoverThreshold < 1 && handover >= settings.handoverThreshold) {
-    // The handover model says a person should take over. An upset visitor is `sentiment`; one who
-    // is not is stuck: the bot could not help (`fallback`).
-    escalate = sentiment < 0 ? 'sentiment' : 'fallback';
+    // The handover model says a person should take over. A visitor saying the last answer missed
+    // (or the same thing again) is stuck, `fallback`, however the words score ("Sorry, I don't
+    // mean my account address" reads -0.66); otherwise a negative message is `sentiment`, and a
+    // calm one the bot could not help, `fallback`.
+    const saidItMissed = repaired !== null || missed !== null || repeated;
+    escalate = !saidItMissed && sentiment < 0 ? 'sentiment' : 'fallback';
     person = r.signals.person >= PERSON_AT;
   }
 

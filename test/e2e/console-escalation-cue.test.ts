@@ -41,7 +41,7 @@ it('[P9] shows the hostile words, the sarcasm, the missed answer or the problem 
   expect(await page.getByTestId('escalation-cue').count()).toBe(0);
 
   // Sarcastic praise: its words read as praise, the bot reads a fed-up customer and hands over.
-  await queuedAndClaimed("oh brilliant, the parcel is 'out for delivery' for the fifth day running. truly a world-class operation 👏");
+  await queuedAndClaimed("love that my 'express' parcel is now on day 9. amazing service as always 👏");
   await expect.poll(async () => reason.getAttribute('data-reason')).toBe('sentiment');
   expect(await page.getByTestId('escalation-cue').textContent()).toBe('The bot read a message as sarcasm.');
   const trail = page.getByTestId('sentiment-trail');

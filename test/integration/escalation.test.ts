@@ -29,7 +29,7 @@ describe('P9 escalation reasons', () => {
     s = await startServer();
     const v = await s.visitor();
     const welcome = await v.hello();
-    // Without "!!" or "??": with them the first message alone hands over (emphatic anger, a unit test).
+    // Anger that builds: the bot answers the first message (the handover model reads it as grumbling).
     const angry = [
       'This is ridiculous, where is my order',
       'I have been waiting for two weeks, this is unacceptable',
@@ -129,7 +129,7 @@ describe('P9 escalation reasons', () => {
     expect((await s.store.getConversation(w2.conversationId))!.reason).toBe('requested');
   });
 
-  it('[P9] fallback: the bot fails to understand twice in a row', async () => {
+  it('[P9] fallback: the bot fails to understand three times in a row (fallbacksBeforeHandoff)', async () => {
     s = await startServer();
     const v = await s.visitor();
     const welcome = await v.hello();
@@ -137,7 +137,11 @@ describe('P9 escalation reasons', () => {
     const first = await v.waitFor((f) => f.type === 'message' && f.message.from === 'bot');
     expect(first.message.quickReplies?.length ?? 0).toBeGreaterThan(0);
     expect((await s.store.getConversation(welcome.conversationId))!.state).toBe('bot');
+    const mark = v.mark();
     await v.say('zxqv wibble plonk');
+    await v.waitFor((f) => f.type === 'message' && f.message.from === 'bot', { from: mark });
+    expect((await s.store.getConversation(welcome.conversationId))!.state).toBe('bot');
+    await v.say('qqq rrr ssst');
     await queuedVisitor(v);
     expect((await s.store.getConversation(welcome.conversationId))!.reason).toBe('fallback');
   });

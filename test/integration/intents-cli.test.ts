@@ -173,31 +173,31 @@ describe('npm run intents -- chat', () => {
 });
 
 describe('npm run intents -- escalation', () => {
-  // Floors just under today's figures, so a change that makes the policy worse fails CI. They are
-  // not the targets (precision and recall ≥ 0.9): on the last conversations written blind
-  // to the policy, both are below that (BENCHMARKS.md, "Escalation").
-  it('holds the policy to its floors on the English conversations, and angry visitors go by their third message', async () => {
+  // These conversations also train the handover model, so the figures here are in-sample (near
+  // 1.0): the floors check the command end to end and catch a policy broken outright. The honest
+  // floors, cross-validated by blocks of whole sets, are in test/unit/handover.test.ts.
+  it('replays the English conversations, and angry visitors go by their third message', async () => {
     const r = await cli(['escalation']);
     expect(r.code).toBe(0);
     const last = r.lines.at(-1)!;
     expect(last).toMatch(/^precision=[\d.]+ recall=[\d.]+ mean_turns_to_escalation=[\d.]+ conversations=\d+$/);
     const f = fields(last);
-    expect(f.conversations).toBeGreaterThanOrEqual(2040);
-    expect(f.precision).toBeGreaterThanOrEqual(0.8);
-    expect(f.recall).toBeGreaterThanOrEqual(0.89);
+    expect(f.conversations).toBeGreaterThanOrEqual(2160);
+    expect(f.precision).toBeGreaterThanOrEqual(0.95);
+    expect(f.recall).toBeGreaterThanOrEqual(0.97);
     const angry = /plainly angry escalated by their third message: (\d+)\/(\d+)/.exec(r.stdout)!;
-    expect(Number(angry[1]) / Number(angry[2])).toBeGreaterThanOrEqual(0.97);
+    expect(Number(angry[1]) / Number(angry[2])).toBeGreaterThanOrEqual(0.99);
   });
 
-  it('holds the policy to its floors on the Spanish conversations', async () => {
+  it('replays the Spanish conversations', async () => {
     const r = await cli(['escalation', '--cases', 'intents/escalation.es.cases.json']);
     expect(r.code).toBe(0);
     const f = fields(r.lines.at(-1)!);
-    expect(f.conversations).toBeGreaterThanOrEqual(1230);
-    expect(f.precision).toBeGreaterThanOrEqual(0.81);
-    expect(f.recall).toBeGreaterThanOrEqual(0.86);
+    expect(f.conversations).toBeGreaterThanOrEqual(1310);
+    expect(f.precision).toBeGreaterThanOrEqual(0.95);
+    expect(f.recall).toBeGreaterThanOrEqual(0.97);
     const angry = /plainly angry escalated by their third message: (\d+)\/(\d+)/.exec(r.stdout)!;
-    expect(Number(angry[1]) / Number(angry[2])).toBeGreaterThanOrEqual(0.95);
+    expect(Number(angry[1]) / Number(angry[2])).toBeGreaterThanOrEqual(0.99);
   });
 
   it('exits 2 with the usage on an unknown command', async () => {

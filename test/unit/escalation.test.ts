@@ -1,10 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createBot, loadBot } from '../../server/bot/engine';
-import { CONTENT_AT_OR_ABOVE, EMPHATIC_ANGER_AT, REPEATED, decideTurn, initialMemory, textPick } from '../../server/chat/escalation';
-import { SAID_MESSAGES, contentStems, emphatic, hostility, repair, repeats, settled } from '../../server/bot/cues';
+import { CONTENT_AT_OR_ABOVE, REPEATED, decideTurn, initialMemory, textPick } from '../../server/chat/escalation';
+import { SAID_MESSAGES, contentStems, hostility, repair, repeats, settled } from '../../server/bot/cues';
 import type { BotEngine, BotMemory, TurnDecision } from '../../server/bot/types';
 
 let bot: BotEngine;
+/**
+ * The same bot with the handover model off and the old default of two misses: the counting rules
+ * alone, as a site that sets handoverThreshold 1 and fallbacksBeforeHandoff 2 gets them.
+ */
+const rulesOnly = (b: BotEngine): BotEngine => ({ ...b, settings: { ...b.settings, handoverThreshold: 1, fallbacksBeforeHandoff: 2 } });
 beforeAll(async () => {
   bot = await loadBot('intents/default.json');
 });
@@ -55,8 +60,10 @@ describe('[P9] escalation', () => {
     expect(d!.reply).toBeUndefined();
   });
 
-  it('escalates with `fallback` after two not-understood messages in a row; a recognised intent resets the count', () => {
-    const two = converse(bot, ["what's the capital of France", 'asdfgh']);
+  it('escalates with `fallback` after fallbacksBeforeHandoff not-understood messages in a row; a recognised intent resets the count', () => {
+    const three = converse(bot, ["what's the capital of France", 'asdfgh', 'qwerty']);
+    expect(three.map((t) => t.escalate)).toEqual([undefined, undefined, 'fallback']); // the default is 3
+    const two = converse(rulesOnly(bot), ["what's the capital of France", 'asdfgh']);
     expect(two[0]!.escalate).toBeUndefined();
     expect(two[0]!.reply?.quickReplies).toContain('Talk to a person');
     expect(two[1]!.escalate).toBe('fallback');
@@ -178,29 +185,26 @@ describe('[P9] hostile messages', () => {
   });
 });
 
-describe('[P9] emphatic anger', () => {
-  it('hands an angry message written with emphasis to a person at once, but not mild annoyance or calm emphasis', () => {
-    for (const text of ['you charged me TWICE for the same order, 2 x 189,99. fix it', 'this is ridiculous, where is my order??']) {
+describe('[P9] the handover model', () => {
+  it('hands a plainly angry first message to a person at once, but answers mild annoyance and calm emphasis first', () => {
+    const angry = decideTurn(bot, initialMemory(), 'you charged me TWICE for the same order, 2 x 189,99. fix it');
+    expect(angry.handover).toBeGreaterThanOrEqual(bot.settings.handoverThreshold);
+    expect(angry.escalate).toBe('sentiment');
+    for (const text of ['is the SALE still on??', 'ugh the code isnt working', 'can I pay with PayPal?', 'this is ridiculous, where is my order??']) {
       const d = decideTurn(bot, initialMemory(), text);
-      expect(d.sentiment, text).toBeLessThanOrEqual(-EMPHATIC_ANGER_AT);
-      expect(d.escalate, text).toBe('sentiment');
+      expect(d.handover, text).toBeLessThan(bot.settings.handoverThreshold);
+      expect(d.escalate, text).toBeUndefined();
+      expect(d.reply, text).toBeDefined();
     }
-    // Emphasis without anger, and anger-lite with emphasis, are the running score's business.
-    for (const text of ['is the SALE still on??', 'ugh the code isnt working', 'can I pay with PayPal?']) {
-      expect(decideTurn(bot, initialMemory(), text).escalate, text).toBeUndefined();
-    }
-    expect(emphatic('charged me AGAIN')).toBe(true);
-    expect(emphatic('where is it?!')).toBe(true);
-    expect(emphatic('WHERE IS MY ORDER')).toBe(false); // all capitals: the hostility cue's shouting, when negative
-    expect(emphatic('my order from the UK')).toBe(false); // two capitals are an abbreviation
-    expect(emphatic('where is my order?')).toBe(false);
+    // handoverThreshold 1 turns the model off: only the other rules hand over.
+    expect(decideTurn(rulesOnly(bot), initialMemory(), 'you charged me TWICE for the same order, 2 x 189,99. fix it').escalate).toBeUndefined();
   });
 });
 
 describe('[P9] a visitor going round in circles', () => {
   it('counts a repair phrase ("I\'m not asking about returns") as not understood even when an intent matched, and hands over at the second', () => {
     // Calm wording: "no, that's not what I asked" now reads as upset (-0.74) and hands over at once.
-    const turns = converse(bot, [
+    const turns = converse(rulesOnly(bot), [
       'how do I cancel my order',
       "I'm not asking about returns, I want to cancel it before it ships",
       'let me try again: stop the order before it ships',
@@ -232,7 +236,7 @@ describe('[P9] a visitor going round in circles', () => {
   });
 
   it('counts a visitor saying the same thing again as not understood, and remembers only a few messages', () => {
-    const turns = converse(bot, [
+    const turns = converse(rulesOnly(bot), [
       'can I use a paper voucher from your Leeds shop on the website?',
       'so is the paper voucher from the Leeds shop ok to use online?',
       'so can the paper voucher be used online or not',
@@ -269,7 +273,7 @@ describe('[P9] a visitor going round in circles', () => {
     expect(settledTurn.escalate).toBeUndefined();
     expect(settled('ya funciona, vale', 'es')).toBe(true);
     expect(settled('can you engrave a name on the back of the watch', 'en')).toBe(false);
-    const stuck = decideTurn(bot, memory, 'can you engrave a name on the back of the watch');
+    const stuck = decideTurn(rulesOnly(bot), memory, 'can you engrave a name on the back of the watch');
     expect(stuck.intent).toBeNull();
     expect(stuck.escalate).toBe('fallback');
   });
@@ -311,7 +315,7 @@ describe('engine.respond', () => {
     expect(bot.respond('order_status', 1).text).toBe(r[r.length - 1]);
     const bare = createBot({ language: 'en', intents: [{ name: 'x', examples: ['a b'], responses: ['y'] }] }, 'bare.json');
     expect(bare.respond(null, 0.5).quickReplies).toEqual(['Talk to a person']);
-    expect(bare.settings.fallbacksBeforeHandoff).toBe(2);
+    expect(bare.settings).toMatchObject({ fallbacksBeforeHandoff: 3, sentimentThreshold: 1.5, handoverThreshold: 0.6 });
     expect(() => bare.respond('nope')).toThrow(/unknown intent/);
   });
 });
@@ -324,7 +328,8 @@ describe('the built-in fallback\'s button', () => {
     expect(bare.respond(null, 0).quickReplies).toEqual(['Talk to a person']);
     expect(decideTurn(bare, initialMemory(), 'Talk to a person')).toMatchObject({ intent: 'human', escalate: 'requested' });
     expect(bare.quickReplies).toEqual([]); // the file offers none of its own
-    expect(decideTurn(bare, initialMemory(), 'talk to a person about my hat').escalate).toBeUndefined();
+    // Only the button's exact words are the button; other words go through the classifier and the handover model.
+    expect(decideTurn(bare, initialMemory(), 'talk to a person about my hat').intent).not.toBe('human');
   });
 });
 

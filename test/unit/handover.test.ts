@@ -1,0 +1,81 @@
+// [P9] The handover model (server/bot/handover.ts): the shipped weights are exactly what the
+// labelled conversations train, and the policy with it holds its cross-validated floors (five
+// blocks of whole sets, each decided by a model trained on the other four: the honest figures,
+// since the same conversations train it).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadBot } from '../../server/bot/engine';
+import { handoverContributions, handoverFeatures, handoverProbability } from '../../server/bot/handover';
+import { HANDOVER_CASES, crossValidate, foldModels, loadCases, replayWith, trainHandover, type LabelledConversation } from '../../server/bot/handover-train';
+import { HANDOVER_MODELS } from '../../server/bot/handover-weights';
+import { initialMemory, readTurn } from '../../server/chat/escalation';
+import type { BotEngine, Language } from '../../server/bot/types';
+
+/** Just under the cross-validated figures of BENCHMARKS.md ("The handover model"). */
+const FLOORS: Record<Language, { precision: number; recall: number }> = { en: { precision: 0.9, recall: 0.9 }, es: { precision: 0.89, recall: 0.88 } };
+
+function score(cs: readonly LabelledConversation[], at: readonly { at: number | null }[]) {
+  let esc = 0, tp = 0, should = 0, inTime = 0, angry = 0, angryOk = 0;
+  cs.forEach((c, i) => {
+    const a = at[i]!.at;
+    if (a !== null) { esc++; if (c.escalate) tp++; }
+    if (c.escalate) { should++; if (a !== null && a <= c.by!) inTime++; }
+    if (c.kind === 'angry' && c.escalate) { angry++; if (a !== null && a <= 3) angryOk++; }
+  });
+  return { precision: tp / esc, recall: inTime / should, angry: angryOk / angry };
+}
+
+describe('[P9] the handover model', () => {
+  const bots = {} as Record<Language, BotEngine>;
+  const cases = {} as Record<Language, LabelledConversation[]>;
+  beforeAll(async () => {
+    for (const language of Object.keys(HANDOVER_CASES) as Language[]) {
+      const { intents, conversations } = loadCases('.', language);
+      bots[language] = await loadBot(intents);
+      cases[language] = conversations;
+    }
+  }, 60_000);
+
+  for (const language of Object.keys(HANDOVER_CASES) as Language[]) {
+    it(`${language}: ships exactly what the labelled conversations train`, () => {
+      const retrained = trainHandover(bots[language], cases[language]);
+      const shipped = HANDOVER_MODELS[language]!;
+      expect(shipped.bias).toBeCloseTo(retrained.bias, 2);
+      for (const [f, w] of shipped.weights) expect(w, f).toBeCloseTo(retrained.weights.get(f)!, 2);
+      // Only weights under 0.005 are left out of the file.
+      for (const [f, w] of retrained.weights) if (!shipped.weights.has(f)) expect(Math.abs(w), f).toBeLessThan(0.005);
+    }, 60_000);
+
+    it(`${language}: holds its cross-validated floors, hands angry visitors over by their third message, and adds what the other rules miss`, () => {
+      const cs = cases[language];
+      const models = foldModels(bots[language], cs);
+      const cv = score(cs, crossValidate(bots[language], cs, 5, models));
+      console.log(`handover ${language} cross-validated`, cv);
+      expect(cv.precision).toBeGreaterThanOrEqual(FLOORS[language].precision);
+      expect(cv.recall).toBeGreaterThanOrEqual(FLOORS[language].recall);
+      expect(cv.angry).toBeGreaterThanOrEqual(0.99);
+      // The other rules alone (handoverThreshold 1) catch under a third of the chats that need a person in time.
+      const off = { ...bots[language], settings: { ...bots[language].settings, handoverThreshold: 1 } };
+      const without = score(cs, cs.map((c) => replayWith(off, c.turns, HANDOVER_MODELS)));
+      expect(cv.recall - without.recall).toBeGreaterThan(0.5);
+    }, 120_000);
+  }
+
+  it('reads the words with the bot\'s readings, and says which weighed most', () => {
+    const bot = bots.en;
+    const r = readTurn(bot, initialMemory(), 'you charged me TWICE for the same order, fix it now');
+    const features = handoverFeatures(r.features, r.signals, 'en');
+    expect(features).toEqual(expect.arrayContaining(['T1', 'w:twice', 'w:CAPSWORD', 'FB:0', 'HOST:0']));
+    expect(features.some((f) => f.startsWith('S:'))).toBe(true);
+    const p = handoverProbability('en', features)!;
+    expect(p).toBeGreaterThan(0.6);
+    const top = handoverContributions('en', features, 3);
+    expect(top).toHaveLength(3);
+    expect(Math.abs(top[0]![1])).toBeGreaterThanOrEqual(Math.abs(top[2]![1]));
+    // A language without a model has no reading.
+    expect(handoverProbability('es', features, {})).toBeNull();
+    // The turn is counted from the memory: the same words later in a chat read as a later turn.
+    const later = readTurn(bot, r.memory, 'you charged me TWICE for the same order, fix it now');
+    expect(later.signals.turn).toBe(2);
+    expect(handoverFeatures(later.features, later.signals, 'en')).toContain('T2');
+  });
+});
