@@ -6,6 +6,9 @@
 // - a person deciding message by message without seeing what comes next ("online": the position
 //   the bot is in), beside the bot on the same conversations;
 // - the bot scored against the second person's labels instead of the writer's.
+// Since session 8 the bot's handover model is trained on these conversations (with the writers'
+// labels), so the bot's columns here are in-sample; session 7's figures (BENCHMARKS.md) are the
+// ones measured before.
 //   npx tsx scripts/bench/escalation-agreement.ts
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -93,6 +96,7 @@ async function main(): Promise<void> {
   const find = (f: string, name: string) => cases.get(f)!.find((c) => c.name === name)!;
 
   console.log('Offline: a second person labels whole conversations (precision / recall in time, against the writer)');
+  console.log('(the bot\'s columns are in-sample: its handover model is trained on these conversations)');
   console.log(`${'set'.padEnd(16)} ${'labeller'.padEnd(8)} ${'person vs writer'.padEnd(17)} ${'untimed R'.padEnd(9)} ${'kappa'.padEnd(5)}  ${'bot vs writer'.padEnd(13)}  ${'bot vs person'.padEnd(13)}  borderline`);
   const pooled = new Map<string, { person: Array<number | null>; bot: Array<number | null>; writer: Verdict[]; second: Verdict[] }>();
   for (const g of opinions.offline) {

@@ -1,5 +1,5 @@
 // Trains the handover model (handover.ts) on the labelled conversations: every visitor message of
-// intents/escalation.cases.json (English) and intents/escalation.es.cases.json (Spanish), read by
+// intents/escalation[.es].cases.json and intents/escalation[.es].long.cases.json, read by
 // the bot of the file's own intents (readTurn in chat/escalation.ts). A message is a "yes" when the
 // conversation should reach a person and the message is at or after the turn by which it should;
 // a "no" in a conversation that should not; the messages before `by` in one that should are left
@@ -7,9 +7,9 @@
 //   npx tsx server/bot/handover-train.ts
 //
 // The same conversations measure the policy, so figures on them with the shipped weights are
-// in-sample. `crossValidate` gives the honest ones: five blocks of consecutive conversations (the
-// files grew set by set, so a block holds whole sets by writers the rest never saw), each decided
-// by a model trained on the other four (`npx tsx scripts/bench/handover.ts`).
+// in-sample. `crossValidate` gives the honest ones: each file cut into five blocks of consecutive
+// conversations (the files grew set by set, so a block holds whole sets by writers the rest never
+// saw), each block decided by a model trained on the others (`npx tsx scripts/bench/handover.ts`).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,19 +22,55 @@ import { decideTurn, initialMemory, readTurn } from '../chat/escalation';
 /** A labelled conversation, as in intents/escalation*.cases.json. */
 export interface LabelledConversation { name?: string; kind?: string; turns: string[]; escalate: boolean; by?: number }
 
-/** The conversation files the model learns from, per language. */
-export const HANDOVER_CASES: Record<Language, string> = { en: 'intents/escalation.cases.json', es: 'intents/escalation.es.cases.json' };
+/**
+ * The conversation files the model learns from, per language: the rounds of short chats (2 to 5
+ * visitor messages) and the longer ones (5 to 10). Every file of a language names the same intents.
+ */
+export const HANDOVER_CASES: Record<Language, string[]> = {
+  en: ['intents/escalation.cases.json', 'intents/escalation.long.cases.json'],
+  es: ['intents/escalation.es.cases.json', 'intents/escalation.es.long.cases.json'],
+};
 
 /** Passes over the data; fewer underfit, more overfit the writers' phrasings (5-fold, development files). */
 export const HANDOVER_EPOCHS = 15;
+/** Cross-validation blocks. */
+export const FOLDS = 5;
 
 export interface HandoverRow { f: string[]; y: number }
 
-/** The cases file's conversations and the absolute path of the intents file it names. */
-export function loadCases(root: string, language: Language): { intents: string; conversations: LabelledConversation[] } {
-  const file = resolve(root, HANDOVER_CASES[language]);
-  const json = JSON.parse(readFileSync(file, 'utf8')) as { intents: string; conversations: LabelledConversation[] };
-  return { intents: resolve(dirname(file), json.intents), conversations: json.conversations };
+/** A language's labelled conversations, with the file each came from and its cross-validation block. */
+export interface CaseSet {
+  /** Absolute path of the intents file the conversations name. */
+  intents: string;
+  conversations: LabelledConversation[];
+  /** Per conversation: the index in HANDOVER_CASES[language] of its file. */
+  file: number[];
+  /**
+   * Per conversation: its block, 0..FOLDS-1. Each file is cut into FOLDS runs of consecutive
+   * conversations (the files grew set by set, so a run holds whole sets, or most of one).
+   */
+  fold: number[];
+}
+
+/** The block (0..folds-1) of conversation i of n consecutive ones. */
+export const foldOf = (i: number, n: number, folds: number) => Math.floor((i * folds) / n);
+
+/** Loads every conversation file of a language. */
+export function loadCases(root: string, language: Language): CaseSet {
+  const set: CaseSet = { intents: '', conversations: [], file: [], fold: [] };
+  HANDOVER_CASES[language].forEach((name, f) => {
+    const path = resolve(root, name);
+    const json = JSON.parse(readFileSync(path, 'utf8')) as { intents: string; conversations: LabelledConversation[] };
+    const intents = resolve(dirname(path), json.intents);
+    if (set.intents && set.intents !== intents) throw new Error(`${name}: names ${json.intents}, but ${HANDOVER_CASES[language][0]} names another intents file`);
+    set.intents = intents;
+    json.conversations.forEach((c, i) => {
+      set.conversations.push(c);
+      set.file.push(f);
+      set.fold.push(foldOf(i, json.conversations.length, FOLDS));
+    });
+  });
+  return set;
 }
 
 /** Each message of a conversation with its features and label (null: before `by`, left out). */
@@ -64,23 +100,19 @@ export function replayWith(engine: BotEngine, turns: readonly string[], models: 
   return { at: null };
 }
 
-/** The block (0..folds-1) of conversation i of n: consecutive conversations share one. */
-export const foldOf = (i: number, n: number, folds: number) => Math.floor((i * folds) / n);
-
 /** For each block, the handover models trained on the other blocks. */
-export function foldModels(engine: BotEngine, conversations: readonly LabelledConversation[], folds = 5): MessageModels[] {
-  return Array.from({ length: folds }, (_, k) =>
-    ({ [engine.language]: trainHandover(engine, conversations.filter((_, i) => foldOf(i, conversations.length, folds) !== k)) }));
+export function foldModels(engine: BotEngine, set: CaseSet): MessageModels[] {
+  return Array.from({ length: FOLDS }, (_, k) =>
+    ({ [engine.language]: trainHandover(engine, set.conversations.filter((_, i) => set.fold[i] !== k)) }));
 }
 
 /**
- * Where the policy hands over in each conversation when the conversation's block of `folds`
- * consecutive blocks is decided by a model trained on the others (pass `models` from foldModels to
- * replay with other settings without training again).
+ * Where the policy hands over in each conversation when the conversation's block is decided by a
+ * model trained on the other blocks (pass `models` from foldModels to replay with other settings
+ * without training again).
  */
-export function crossValidate(engine: BotEngine, conversations: readonly LabelledConversation[], folds = 5,
-  models: MessageModels[] = foldModels(engine, conversations, folds)): { at: number | null; reason?: string }[] {
-  return conversations.map((c, i) => replayWith(engine, c.turns, models[foldOf(i, conversations.length, folds)]!));
+export function crossValidate(engine: BotEngine, set: CaseSet, models: MessageModels[] = foldModels(engine, set)): { at: number | null; reason?: string }[] {
+  return set.conversations.map((c, i) => replayWith(engine, c.turns, models[set.fold[i]!]!));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
@@ -95,7 +127,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const m = trainHandover(engine, conversations);
     const { source, features } = modelSource(language, m);
     parts.push(source);
-    notes.push(`${language}: ${conversations.length} conversations of ${HANDOVER_CASES[language]}`);
+    notes.push(`${language}: ${conversations.length} conversations of ${HANDOVER_CASES[language].join(' and ')}`);
     console.log(`handover ${language}: ${conversations.length} conversations, trained in ${(performance.now() - t0).toFixed(0)} ms; ${features} features`);
   }
   writeFileSync(fileURLToPath(new URL('./handover-weights.ts', import.meta.url)),
