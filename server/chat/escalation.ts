@@ -22,6 +22,8 @@ export const RUNNING_CEILING = 0.5;
  * fast" is a complaint. Chosen on the development conversations (BENCHMARKS.md).
  */
 export const SARCASM_SCORE = 0.8;
+/** When the handover model hands over, a message this negative (≤ -UPSET_AT) gives the reason `sentiment` even if it also says the answer missed. */
+export const UPSET_AT = 0.8;
 
 /** A message's sentiment as the turn policy reads it: the scorer's, or lower when the message is sarcastic. */
 export function readSentiment(engine: BotEngine, text: string, features?: readonly string[], sarcasmP?: number): { score: number; sarcastic?: number } {
@@ -96,12 +98,12 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   else if (hostile) escalate = 'sentiment';
   else if (fallbacks >= settings.fallbacksBeforeHandoff) escalate = 'fallback';
   else if (handover !== null && settings.handoverThreshold < 1 && handover >= settings.handoverThreshold) {
-    // The handover model says a person should take over. A visitor saying the last answer missed
-    // (or the same thing again) is stuck, `fallback`, however the words score ("Sorry, I don't
-    // mean my account address" reads -0.66); otherwise a negative message is `sentiment`, and a
-    // calm one the bot could not help, `fallback`.
+    // The handover model says a person should take over. A negative message is `sentiment`, and a
+    // calm one the bot could not help, `fallback`; so is a visitor saying the last answer missed
+    // (or the same thing again) unless plainly upset: a polite correction ("Sorry, I don't mean my
+    // account address") reads -0.66, "this is ridiculous, still waiting!!" -0.91.
     const saidItMissed = repaired !== null || missed !== null || repeated;
-    escalate = !saidItMissed && sentiment < 0 ? 'sentiment' : 'fallback';
+    escalate = sentiment <= -UPSET_AT || (!saidItMissed && sentiment < 0) ? 'sentiment' : 'fallback';
     person = r.signals.person >= PERSON_AT;
   }
 

@@ -5,17 +5,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBot } from '../../server/bot/engine';
 import { handoverContributions, handoverFeatures, handoverProbability } from '../../server/bot/handover';
-import { HANDOVER_CASES, crossValidate, foldModels, loadCases, replayWith, trainHandover, type LabelledConversation } from '../../server/bot/handover-train';
+import { HANDOVER_CASES, crossValidate, foldModels, loadCases, replayWith, trainHandover, type CaseSet, type LabelledConversation } from '../../server/bot/handover-train';
 import { HANDOVER_MODELS } from '../../server/bot/handover-weights';
 import { initialMemory, readTurn } from '../../server/chat/escalation';
 import type { BotEngine, Language } from '../../server/bot/types';
 
 /** Just under the cross-validated figures of BENCHMARKS.md ("The handover model"). */
-const FLOORS: Record<Language, { precision: number; recall: number }> = { en: { precision: 0.9, recall: 0.9 }, es: { precision: 0.89, recall: 0.88 } };
+const FLOORS: Record<Language, { precision: number; recall: number }> = { en: { precision: 0.9, recall: 0.92 }, es: { precision: 0.93, recall: 0.87 } };
+/** The long chats (5-10 messages) are the weak spot: precision floors just under today's (BENCHMARKS.md). */
+const LONG_PRECISION: Record<Language, number> = { en: 0.6, es: 0.65 };
 
-function score(cs: readonly LabelledConversation[], at: readonly { at: number | null }[]) {
+function score(cs: readonly LabelledConversation[], at: readonly { at: number | null }[], keep: (i: number) => boolean = () => true) {
   let esc = 0, tp = 0, should = 0, inTime = 0, angry = 0, angryOk = 0;
   cs.forEach((c, i) => {
+    if (!keep(i)) return;
     const a = at[i]!.at;
     if (a !== null) { esc++; if (c.escalate) tp++; }
     if (c.escalate) { should++; if (a !== null && a <= c.by!) inTime++; }
@@ -26,18 +29,17 @@ function score(cs: readonly LabelledConversation[], at: readonly { at: number | 
 
 describe('[P9] the handover model', () => {
   const bots = {} as Record<Language, BotEngine>;
-  const cases = {} as Record<Language, LabelledConversation[]>;
+  const cases = {} as Record<Language, CaseSet>;
   beforeAll(async () => {
     for (const language of Object.keys(HANDOVER_CASES) as Language[]) {
-      const { intents, conversations } = loadCases('.', language);
-      bots[language] = await loadBot(intents);
-      cases[language] = conversations;
+      cases[language] = loadCases('.', language);
+      bots[language] = await loadBot(cases[language].intents);
     }
   }, 60_000);
 
   for (const language of Object.keys(HANDOVER_CASES) as Language[]) {
     it(`${language}: ships exactly what the labelled conversations train`, () => {
-      const retrained = trainHandover(bots[language], cases[language]);
+      const retrained = trainHandover(bots[language], cases[language].conversations);
       const shipped = HANDOVER_MODELS[language]!;
       expect(shipped.bias).toBeCloseTo(retrained.bias, 2);
       for (const [f, w] of shipped.weights) expect(w, f).toBeCloseTo(retrained.weights.get(f)!, 2);
@@ -45,17 +47,22 @@ describe('[P9] the handover model', () => {
       for (const [f, w] of retrained.weights) if (!shipped.weights.has(f)) expect(Math.abs(w), f).toBeLessThan(0.005);
     }, 60_000);
 
-    it(`${language}: holds its cross-validated floors, hands angry visitors over by their third message, and adds what the other rules miss`, () => {
-      const cs = cases[language];
-      const models = foldModels(bots[language], cs);
-      const cv = score(cs, crossValidate(bots[language], cs, 5, models));
-      console.log(`handover ${language} cross-validated`, cv);
+    it(`${language}: holds its cross-validated floors on short and long chats, hands angry visitors over by their third message, and adds what the other rules miss`, () => {
+      const set = cases[language];
+      const cs = set.conversations;
+      const short = (i: number) => set.file[i] === 0;
+      const decided = crossValidate(bots[language], set, foldModels(bots[language], set));
+      const cv = score(cs, decided, short);
+      const long = score(cs, decided, (i) => set.file[i] === 1);
+      console.log(`handover ${language} cross-validated, short chats`, cv, 'long chats', long);
+      expect(long.precision).toBeGreaterThanOrEqual(LONG_PRECISION[language]);
+      expect(long.recall).toBeGreaterThanOrEqual(0.95);
       expect(cv.precision).toBeGreaterThanOrEqual(FLOORS[language].precision);
       expect(cv.recall).toBeGreaterThanOrEqual(FLOORS[language].recall);
-      expect(cv.angry).toBeGreaterThanOrEqual(0.99);
+      expect(cv.angry).toBeGreaterThanOrEqual(0.98);
       // The other rules alone (handoverThreshold 1) catch under a third of the chats that need a person in time.
       const off = { ...bots[language], settings: { ...bots[language].settings, handoverThreshold: 1 } };
-      const without = score(cs, cs.map((c) => replayWith(off, c.turns, HANDOVER_MODELS)));
+      const without = score(cs, cs.map((c) => replayWith(off, c.turns, HANDOVER_MODELS)), short);
       expect(cv.recall - without.recall).toBeGreaterThan(0.5);
     }, 120_000);
   }
