@@ -12,6 +12,8 @@
 import { loadBot } from '../../server/bot/engine';
 import { FOLDS, HANDOVER_CASES, crossValidate, foldModels, loadCases, replayWith, type LabelledConversation } from '../../server/bot/handover-train';
 import { HANDOVER_MODELS } from '../../server/bot/handover-weights';
+import { handoverFeatures, handoverProbability } from '../../server/bot/handover';
+import { decideTurn, initialMemory, readTurn } from '../../server/chat/escalation';
 import type { BotEngine, Language } from '../../server/bot/types';
 import { f3 } from './stats';
 
@@ -75,6 +77,15 @@ for (const language of Object.keys(HANDOVER_CASES) as Language[]) {
     const at = crossValidate(withSettings(s), set, models);
     console.log(`  ${name.padEnd(44)} short ${show(rates(conversations, at, inFile(0)))} | long ${show(rates(conversations, at, inFile(1)))}`);
   }
+  // Cost per visitor message: the whole turn with the model, the same turn with no model, and the
+  // model's own part (features + probability) alone. Quietest of three rounds over every message.
+  const messages = conversations.flatMap((c) => { let m = initialMemory(); return c.turns.map((t) => { const at = m; m = readTurn(engine, m, t).memory; return { m: at, t }; }); });
+  const time = (f: () => void) => Math.min(...[0, 1, 2].map(() => { const t = performance.now(); f(); return performance.now() - t; })) * 1000 / messages.length;
+  const withModel = time(() => { for (const x of messages) decideTurn(engine, x.m, x.t); });
+  const noModel = time(() => { for (const x of messages) decideTurn(engine, x.m, x.t, undefined, {}); });
+  const readings = messages.map((x) => readTurn(engine, x.m, x.t));
+  const modelOnly = time(() => { for (const r of readings) handoverProbability(language, handoverFeatures(r.features, r.signals, language)); });
+  console.log(`  cost per message (${messages.length}): whole turn ${withModel.toFixed(1)} µs with the model, ${noModel.toFixed(1)} µs without; the model's part ${modelOnly.toFixed(1)} µs`);
   for (let k = 0; k < FOLDS; k++) {
     const keep = (i: number) => set.file[i] === 0 && set.fold[i] === k;
     console.log(`  short chats, block ${k + 1}: cross-validated ${show(rates(conversations, cv, keep))} | without ${show(rates(conversations, none, keep))}`);
