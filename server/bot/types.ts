@@ -111,7 +111,7 @@ export interface TurnDecision {
   repair?: string;
   /** P(sarcastic) by the sarcasm model, when the message reads as sarcastic (`sentiment` is then lowered). */
   sarcastic?: number;
-  /** True when this message handed over because the person model read it as something only a person can settle. */
+  /** True when the handover model handed this message over and the person model is sure only a person can settle it. */
   person?: boolean;
   /** P(a person should take over now) by the handover model (bot/handover.ts), for a language with one. */
   handover?: number;

@@ -77,8 +77,9 @@ export const CONTENT_AT_OR_ABOVE = LABEL_THRESHOLDS.positiveAtOrAbove;
  *   missed counts as not understood (the repair phrases also replace the answer with an apology;
  *   the repair model and saying the same thing again only count); a pleased message, one the
  *   resolved model is sure settles the matter, and one of the bot's own quick replies never count;
- * - the handover model (bot/handover.ts) at handoverThreshold or above: `sentiment` when the
- *   message reads negative, else `fallback` (the visitor is stuck). It weighs the words with every
+ * - the handover model (bot/handover.ts) at handoverThreshold or above (1 turns it off):
+ *   `sentiment` when the message reads negative, `fallback` when the visitor is calm but stuck or
+ *   says the last answer missed without being plainly upset. It weighs the words with every
  *   reading above, so it hands over the sarcastic, the plainly angry and the politely stuck that
  *   no single rule catches, and leaves grumbling the answer settles to the bot.
  * When it escalates there is no reply, except the escalating intent's own response for `intent`;
