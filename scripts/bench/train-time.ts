@@ -1,10 +1,12 @@
 // Training time of a shop-sized intents file as the server trains it (engine.classifierOptions:
 // sentence vectors, the off-topic list, typo fixing), beside the same file without the off-topic
 // list (the baseline), interleaved so both see the same machine load. Median and fastest of N runs.
-// First it times the one-off loads a process pays before its first bot: the dictionaries.
+// First it times the one-off loads a process pays before its first bot: the dictionaries. Last, a
+// hot reload after an edit to a response (the classifier is kept) beside one after an edit to an
+// example (trained again).
 //   npx tsx scripts/bench/train-time.ts [--intents intents/default.json] [--runs 7]
 import { trainClassifier } from '../../server/bot/classifier';
-import { classifierOptions } from '../../server/bot/engine';
+import { classifierOptions, createBotAsync, sharesClassifier } from '../../server/bot/engine';
 import { loadIntentsFile } from '../../server/bot/intents';
 import { englishWords, spanishWords } from '../../server/bot/dictionary';
 
@@ -42,6 +44,24 @@ async function main(): Promise<void> {
     const t = [...times[i]!].sort((a, b) => a - b);
     console.log(`  ${name}: median ${t[Math.floor(t.length / 2)]!.toFixed(0)} ms, fastest ${t[0]!.toFixed(0)} ms`);
   });
+  // A hot reload as the server does it (createBotAsync with the engine it replaces): an edit to a
+  // response keeps the classifier; an edit to an example trains again (the baseline), interleaved.
+  const previous = await createBotAsync(file, path);
+  const reworded = { ...file, intents: file.intents.map((i, k) => (k === 0 ? { ...i, responses: [...i.responses, 'One more way to say it.'] } : i)) };
+  const newExample = { ...file, intents: file.intents.map((i, k) => (k === 0 ? { ...i, examples: [...i.examples, 'one more way to ask it'] } : i)) };
+  const reload = { response: [] as number[], example: [] as number[] };
+  for (let r = 0; r < runs; r++) {
+    for (const [kind, edited] of [['response', reworded], ['example', newExample]] as const) {
+      const start = performance.now();
+      const engine = await createBotAsync(edited, path, previous);
+      reload[kind].push(performance.now() - start);
+      if (sharesClassifier(previous, engine) !== (kind === 'response')) throw new Error(`a ${kind} edit ${kind === 'response' ? 'retrained' : 'kept the classifier'}`);
+    }
+  }
+  for (const [kind, label] of [['response', 'reload after a response edit (classifier kept)'], ['example', 'baseline: reload after an example edit (trained again)']] as const) {
+    const t = [...reload[kind]].sort((a, b) => a - b);
+    console.log(`  ${label}: median ${t[Math.floor(t.length / 2)]!.toFixed(1)} ms, fastest ${t[0]!.toFixed(1)} ms`);
+  }
 }
 
 main().catch((err) => {

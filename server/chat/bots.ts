@@ -4,7 +4,7 @@
 // message, an invalid one is logged with every problem and the old engine keeps serving.
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { loadBot } from '../bot/engine';
+import { loadBot, sharesClassifier } from '../bot/engine';
 import { quickReplyOutcomes } from '../bot/evaluate';
 import { IntentsError, formatProblem } from '../bot/intents';
 import type { BotEngine } from '../bot/types';
@@ -78,10 +78,12 @@ export class SiteBots implements BotRegistry {
     const generation = (this.generation.get(path) ?? 0) + 1;
     this.generation.set(path, generation);
     try {
-      const engine = await loadBot(path);
+      const previous = this.engines.get(path)!;
+      const engine = await loadBot(path, previous);
       if (this.generation.get(path) !== generation) return false;
       this.engines.set(path, engine);
-      this.logger.info(`intents reloaded: ${path}; the next message uses them`);
+      this.logger.info(`intents reloaded: ${path}; the next message uses them` +
+        (sharesClassifier(previous, engine) ? ' (no example, pattern or threshold changed: the classifier was kept, not retrained)' : ''));
       this.checkQuickReplies(path, engine);
       return true;
     } catch (err) {

@@ -71,6 +71,29 @@ describe('intents hot reload', () => {
     await writeFile(file, JSON.stringify(intents('We now open at 8.')));
     await waitUntil('the reload', () => logs.some((l) => l.startsWith('info intents reloaded')));
     expect(await botReplyTo(v, 'what are your opening hours')).toBe('We now open at 8.');
+    // Only a response changed: the classifier was kept rather than trained again.
+    expect(logs.find((l) => l.startsWith('info intents reloaded'))).toContain('the classifier was kept, not retrained');
+  });
+
+  it('trains again when an example changes, and the new example is understood at the next message', async () => {
+    const v = await server.visitor();
+    await v.hello();
+    const fallback = await botReplyTo(v, 'do you gift wrap');
+    expect(fallback).not.toBe('Yes, for 2 euros.');
+    await writeFile(file, JSON.stringify(intents('We open at 9.', [
+      { name: 'gift_wrap', examples: ['do you gift wrap', 'can you wrap it as a present', 'is gift wrapping available'], responses: ['Yes, for 2 euros.'] },
+    ])));
+    await waitUntil('the reload', () => logs.some((l) => l.startsWith('info intents reloaded')));
+    expect(logs.find((l) => l.startsWith('info intents reloaded'))).not.toContain('kept');
+    expect(await botReplyTo(v, 'can you gift wrap it')).toBe('Yes, for 2 euros.');
+    // A settings edit that the classifier does not read (the handover threshold) keeps it.
+    const settingsOnly = { ...intents('We open at 9.', [
+      { name: 'gift_wrap', examples: ['do you gift wrap', 'can you wrap it as a present', 'is gift wrapping available'], responses: ['Yes, for 2 euros.'] },
+    ]), settings: { handoverThreshold: 0.7 } };
+    await writeFile(file, JSON.stringify(settingsOnly));
+    await waitUntil('the second reload', () => logs.filter((l) => l.startsWith('info intents reloaded')).length >= 2);
+    expect(logs.filter((l) => l.startsWith('info intents reloaded'))[1]).toContain('the classifier was kept');
+    expect(bots.get(server.config.sites[0]!.id).settings.handoverThreshold).toBe(0.7);
   });
 
   it('warns, and still applies the edit, when a quick reply leads nowhere', async () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { DEFAULT_SETTINGS, IntentsError, loadIntentsFile, resolveSettings, validateIntents } from '../../server/bot/intents';
+import type { IntentsFile } from '../../server/bot/types';
 
 const F = 'bad.json';
 const minimal = () => ({ language: 'en', intents: [{ name: 'x', examples: ['hello there'], responses: ['Hi!'] }] });
@@ -168,5 +169,25 @@ describe('intents.schema.json', () => {
     expect(check({ ...minimal(), outOfScope: { builtIn: false, examples: ['who won the match'] } })).toBe(true);
     expect(check({ ...minimal(), outOfScope: { builtIn: 'no' } })).toBe(false);
     expect(check({ ...minimal(), outOfScope: { colour: 1 } })).toBe(false);
+  });
+});
+
+describe('reloading an engine', () => {
+  it('keeps the classifier when only responses or settings it does not read change, and trains again otherwise', async () => {
+    const { createBotAsync, sharesClassifier } = await import('../../server/bot/engine');
+    const base: IntentsFile = { language: 'en', intents: [{ name: 'hours', examples: ['when are you open', 'opening hours'], responses: ['9 to 5'] }] };
+    const first = await createBotAsync(base, 'a.json');
+    const reworded = await createBotAsync({ ...base, intents: [{ ...base.intents[0]!, responses: ['8 to 6'], quickReplies: ['Talk to a person'] }], settings: { handoverThreshold: 0.5, fallbacksBeforeHandoff: 4 } }, 'a.json', first);
+    expect(sharesClassifier(first, reworded)).toBe(true);
+    expect(reworded.respond('hours').text).toBe('8 to 6');
+    expect(reworded.settings.handoverThreshold).toBe(0.5);
+    for (const changed of [
+      { ...base, intents: [{ ...base.intents[0]!, examples: ['when are you open', 'opening times'] }] },
+      { ...base, intents: [{ ...base.intents[0]!, patterns: ['\\bhours\\b'] }] },
+      { ...base, settings: { confidenceThreshold: 0.5 } },
+      { ...base, outOfScope: { builtIn: false } },
+    ] as IntentsFile[]) {
+      expect(sharesClassifier(first, await createBotAsync(changed, 'a.json', first)), JSON.stringify(changed)).toBe(false);
+    }
   });
 });
