@@ -179,7 +179,11 @@ export const SARCASTIC_AT = 0.7;
  * meaningful after the bot has answered something.
  */
 export function repairByModel(text: string, language: Language, features?: readonly string[]): (Cue & { probability: number }) | null {
-  const probability = repairProbability(text, language, features);
+  return repairReading(repairProbability(text, language, features));
+}
+
+/** The repair cue for a P(repair) already computed, or null below REPAIR_AT. */
+export function repairReading(probability: number): (Cue & { probability: number }) | null {
   return probability >= REPAIR_AT ? { cue: `(says the last answer missed; P ${probability.toFixed(2)})`, probability } : null;
 }
 

@@ -2,7 +2,7 @@
 import type { BotEngine, BotMemory, TurnDecision } from '../bot/types';
 import type { EscalationReason } from '../../shared/protocol';
 import { DEFAULT_FALLBACK } from '../bot/engine';
-import { PERSON_AT, RESOLVED_AT, SARCASTIC_AT, SAID_MESSAGES, contentStems, hostility, repair, repairByModel, repairProbability, personProbability, repeats, resolvedProbability, sarcasm, settled } from '../bot/cues';
+import { PERSON_AT, RESOLVED_AT, SARCASTIC_AT, SAID_MESSAGES, contentStems, hostility, repair, repairProbability, repairReading, personProbability, repeats, resolvedProbability, sarcasm, settled } from '../bot/cues';
 import { handoverFeatures, handoverProbability, type TurnSignals } from '../bot/handover';
 import { LABEL_THRESHOLDS } from '../bot/sentiment';
 import { messageFeatures, type MessageModels } from '../bot/message-model';
@@ -134,7 +134,7 @@ export interface TurnReading {
   hostile: ReturnType<typeof hostility>;
   sarcastic?: number;
   repaired: ReturnType<typeof repair>;
-  missed: ReturnType<typeof repairByModel>;
+  missed: ReturnType<typeof repairReading>;
   repeated: boolean;
   memory: BotMemory;
   /** The message models' features of the text, and the readings the handover model weighs. */
@@ -178,7 +178,7 @@ export function readTurn(engine: BotEngine, memory: BotMemory, text: string): Tu
   // model is surer that the answer missed, the repair reading stands.
   const settledP = later ? resolvedProbability(text, engine.language, features) : 0;
   const repairP = later ? repairProbability(text, engine.language, features) : 0;
-  const modelMissed = answered ? repairByModel(text, engine.language, features) : null;
+  const modelMissed = answered ? repairReading(repairP) : null; // answered implies a later message, so repairP is read
   const resolved = answered && settledP >= RESOLVED_AT && settledP > (modelMissed?.probability ?? 0);
   const missed = resolved ? null : modelMissed;
   const repeated = !hands && !repaired && !missed && !resolved && !button && repeats(stems, memory.said ?? []);

@@ -144,6 +144,8 @@ describe('npm run intents -- explain', () => {
     // Every message model's reading, the resolved and person models included.
     expect(r.stdout).toMatch(/^resolved model \(read from the second message on\): P\(settled\) 0\.\d\d \(below 0\.9\)$/m);
     expect(r.stdout).toMatch(/^person model: P\(only a person can settle it\) [01]\.\d\d/m);
+    // The handover model's reading, the threshold of the file and the features that weighed most.
+    expect(r.stdout).toMatch(/^handover model: P\(a person should take over now\) [01]\.\d{3} \(hands over at ≥ 0\.4\); weighed most: (\S+ [+-]\d\.\d\d(, |$)){6}/m);
 
     const negation = await cli(['explain', "the parcel hasn't arrived, but thanks"]);
     // No pattern: each ranked intent shows both halves of the classifier, and the coverage.
@@ -167,6 +169,7 @@ describe('npm run intents -- chat', () => {
     const r = await cli(['chat'], 'where is my order?\nthis is ridiculous, still waiting!!\nUSELESS, I want my money back now!!\nhello?\n');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\[turn 1\] intent=order_status confidence=[\d.]+ sentiment=0\.00 running=0\.00/);
+    expect(r.stdout).toMatch(/\[turn 1\] .* handover=0\.\d\d$/m);
     expect(r.stdout).toMatch(/bot> ESCALATE at turn [23] \(reason: sentiment(, hostile: "useless")?\)/);
     expect(r.stdout).toContain('(with a person now: the bot stays silent');
   });
