@@ -4,8 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { loadBot } from '../../server/bot/engine';
-import type { BotEngine, BotMemory } from '../../server/bot/types';
-import { decideTurn, initialMemory } from '../../server/chat/escalation';
+import type { BotEngine } from '../../server/bot/types';
+import { replayWith } from '../../server/bot/handover-train';
 import { f3 } from './args';
 
 export interface EscalationCase {
@@ -47,15 +47,7 @@ export async function loadEscalationFile(path: string): Promise<EscalationFile> 
 }
 
 /** The turn (1-based) at which the bot hands over, or null if it never does. */
-export function replay(bot: BotEngine, turns: readonly string[]): { at: number | null; reason?: string } {
-  let memory: BotMemory = initialMemory();
-  for (let i = 0; i < turns.length; i++) {
-    const d = decideTurn(bot, memory, turns[i]!);
-    if (d.escalate) return { at: i + 1, reason: d.escalate };
-    memory = d.memory;
-  }
-  return { at: null };
-}
+export const replay = (bot: BotEngine, turns: readonly string[]): { at: number | null; reason?: string } => replayWith(bot, turns);
 
 export function scoreEscalations(bot: BotEngine, cases: readonly EscalationCase[]): EscalationReport {
   const outcomes = cases.map((c) => ({ c, ...replay(bot, c.turns) }));

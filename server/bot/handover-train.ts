@@ -18,6 +18,7 @@ import type { MessageModel, MessageModels } from './message-model';
 import { handoverFeatures } from './handover';
 import { modelSource, trainFeatureModel } from './message-model-train';
 import { decideTurn, initialMemory, readTurn } from '../chat/escalation';
+import { HANDOVER_MODELS } from './handover-weights';
 
 /** A labelled conversation, as in intents/escalation*.cases.json. */
 export interface LabelledConversation { name?: string; kind?: string; turns: string[]; escalate: boolean; by?: number }
@@ -89,8 +90,8 @@ export function trainHandover(engine: BotEngine, conversations: readonly Labelle
   return trainFeatureModel(rows, { epochs: HANDOVER_EPOCHS });
 }
 
-/** The turn (1-based) at which the policy hands over with these handover models, or null. */
-export function replayWith(engine: BotEngine, turns: readonly string[], models: MessageModels): { at: number | null; reason?: string } {
+/** The turn (1-based) at which the policy hands over (with these handover models), or null if it never does. */
+export function replayWith(engine: BotEngine, turns: readonly string[], models: MessageModels = HANDOVER_MODELS): { at: number | null; reason?: string } {
   let memory: BotMemory = initialMemory();
   for (let i = 0; i < turns.length; i++) {
     const d = decideTurn(engine, memory, turns[i]!, undefined, models);
