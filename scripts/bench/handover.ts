@@ -16,25 +16,17 @@ import { handoverFeatures, handoverProbability } from '../../server/bot/handover
 import { decideTurn, initialMemory, readTurn } from '../../server/chat/escalation';
 import type { BotEngine, Language } from '../../server/bot/types';
 import { f3 } from './stats';
+import { scoreOutcomes } from '../intents-cli/escalation';
 
 const args = process.argv.slice(2);
 const only = args.includes('--language') ? args[args.indexOf('--language') + 1] as Language : undefined;
 const root = new URL('../..', import.meta.url).pathname;
 
 type At = { at: number | null };
-function rates(cs: readonly LabelledConversation[], at: readonly At[], keep: (i: number) => boolean) {
-  let esc = 0, tp = 0, should = 0, inTime = 0, angry = 0, angryOk = 0, n = 0;
-  cs.forEach((c, i) => {
-    if (!keep(i)) return;
-    n++;
-    const a = at[i]!.at;
-    if (a !== null) { esc++; if (c.escalate) tp++; }
-    if (c.escalate) { should++; if (a !== null && a <= c.by!) inTime++; }
-    if (c.kind === 'angry' && c.escalate) { angry++; if (a !== null && a <= 3) angryOk++; }
-  });
-  return { precision: esc ? tp / esc : 1, recall: should ? inTime / should : 1, angry, angryOk, n };
-}
-const show = (r: ReturnType<typeof rates>) => `precision ${f3(r.precision)}  recall ${f3(r.recall)}  angry by 3rd ${r.angryOk}/${r.angry}  (${r.n})`;
+const rates = (cs: readonly LabelledConversation[], at: readonly At[], keep: (i: number) => boolean) =>
+  scoreOutcomes(cs.flatMap((c, i) => (keep(i) ? [{ c, at: at[i]!.at }] : [])));
+const show = (r: ReturnType<typeof rates>) =>
+  `precision ${f3(r.precision)}  recall ${f3(r.recall)}  angry by 3rd ${r.angryByThird}/${r.angry}  (${r.outcomes.length})`;
 
 for (const language of Object.keys(HANDOVER_CASES) as Language[]) {
   if (only && only !== language) continue;

@@ -20,10 +20,13 @@ export interface EscalationCase {
 
 export interface EscalationFile { intents: string; conversations: EscalationCase[] }
 
-export interface EscalationOutcome { c: EscalationCase; at: number | null; reason?: string }
+/** What a scored conversation needs: whether it should reach a person, by which turn, and its kind. */
+type Labelled = Pick<EscalationCase, 'escalate' | 'by'> & { kind?: string };
 
-export interface EscalationReport {
-  outcomes: EscalationOutcome[];
+export interface EscalationOutcome<C extends Labelled = EscalationCase> { c: C; at: number | null; reason?: string }
+
+export interface EscalationReport<C extends Labelled = EscalationCase> {
+  outcomes: EscalationOutcome<C>[];
   precision: number;
   recall: number;
   meanTurns: number;
@@ -50,7 +53,14 @@ export async function loadEscalationFile(path: string): Promise<EscalationFile> 
 export const replay = (bot: BotEngine, turns: readonly string[]): { at: number | null; reason?: string } => replayWith(bot, turns);
 
 export function scoreEscalations(bot: BotEngine, cases: readonly EscalationCase[]): EscalationReport {
-  const outcomes = cases.map((c) => ({ c, ...replay(bot, c.turns) }));
+  return scoreOutcomes(cases.map((c) => ({ c, ...replay(bot, c.turns) })));
+}
+
+/**
+ * Precision (handed over and should have been, over handed over), recall in time (handed over by
+ * `by`, over should have been), the mean turn of those in time, and angry visitors by their third.
+ */
+export function scoreOutcomes<C extends Labelled>(outcomes: EscalationOutcome<C>[]): EscalationReport<C> {
   const escalated = outcomes.filter((o) => o.at !== null);
   const shouldEscalate = outcomes.filter((o) => o.c.escalate);
   const inTime = shouldEscalate.filter((o) => o.at !== null && o.at <= o.c.by!);

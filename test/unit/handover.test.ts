@@ -9,22 +9,17 @@ import { HANDOVER_CASES, crossValidate, foldModels, loadCases, replayWith, train
 import { HANDOVER_MODELS } from '../../server/bot/handover-weights';
 import { initialMemory, readTurn } from '../../server/chat/escalation';
 import type { BotEngine, Language } from '../../server/bot/types';
+import { scoreOutcomes } from '../../scripts/intents-cli/escalation';
 
 /** Just under the cross-validated figures of BENCHMARKS.md ("The handover model"). */
 const FLOORS: Record<Language, { precision: number; recall: number }> = { en: { precision: 0.88, recall: 0.94 }, es: { precision: 0.92, recall: 0.9 } };
 /** The long chats (5-10 messages) are the weak spot: precision floors just under today's (BENCHMARKS.md). */
 const LONG_PRECISION: Record<Language, number> = { en: 0.63, es: 0.72 };
 
+/** Precision, recall in time and the share of angry visitors handed over by their third message. */
 function score(cs: readonly LabelledConversation[], at: readonly { at: number | null }[], keep: (i: number) => boolean = () => true) {
-  let esc = 0, tp = 0, should = 0, inTime = 0, angry = 0, angryOk = 0;
-  cs.forEach((c, i) => {
-    if (!keep(i)) return;
-    const a = at[i]!.at;
-    if (a !== null) { esc++; if (c.escalate) tp++; }
-    if (c.escalate) { should++; if (a !== null && a <= c.by!) inTime++; }
-    if (c.kind === 'angry' && c.escalate) { angry++; if (a !== null && a <= 3) angryOk++; }
-  });
-  return { precision: tp / esc, recall: inTime / should, angry: angryOk / angry };
+  const r = scoreOutcomes(cs.flatMap((c, i) => (keep(i) ? [{ c, at: at[i]!.at }] : [])));
+  return { precision: r.precision, recall: r.recall, angry: r.angryByThird / r.angry };
 }
 
 describe('[P9] the handover model', () => {
