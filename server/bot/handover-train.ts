@@ -1,9 +1,16 @@
 // Trains the handover model (handover.ts) on the labelled conversations: every visitor message of
 // intents/escalation[.es].cases.json and intents/escalation[.es].long.cases.json, read by
 // the bot of the file's own intents (readTurn in chat/escalation.ts). A message is a "yes" when the
-// conversation should reach a person and the message is at or after the turn by which it should;
-// a "no" in a conversation that should not; the messages before `by` in one that should are left
-// out (a person there would be early, not wrong). Writes server/bot/handover-weights.ts.
+// conversation should reach a person and it is the turn by which it should (`by`); a "no" in a
+// conversation that should not; the other messages of one that should are left out: before `by` a
+// person would be early, not wrong, and after it the chat goes on as the writer imagined it, with
+// no moment in it that a label marks (until session 8 they were "yes" too, which taught the model
+// that a late "ok" or "I have another question" means trouble; cross-validated, leaving them out
+// raised long-chat precision from 0.64 to 0.75, BENCHMARKS.md). Beside the conversations it learns
+// "don't" from sincere praise and thanks: the sarcasm data's sincere lines that the bot reads as
+// positive (sincereRows). In the conversations, gushing words at a chat's start are mostly sarcasm,
+// so without them "you guys are really great, thanks so much" went to a person. Writes
+// server/bot/handover-weights.ts.
 //   npx tsx server/bot/handover-train.ts
 //
 // The same conversations measure the policy, so figures on them with the shipped weights are
@@ -16,7 +23,8 @@ import { fileURLToPath } from 'node:url';
 import type { BotEngine, BotMemory, Language } from './types';
 import type { MessageModel, MessageModels } from './message-model';
 import { handoverFeatures } from './handover';
-import { modelSource, trainFeatureModel } from './message-model-train';
+import { loadMessageLines, modelSource, trainFeatureModel } from './message-model-train';
+import { isHeldOut } from './sentiment-train';
 import { decideTurn, initialMemory, readTurn } from '../chat/escalation';
 import { HANDOVER_MODELS } from './handover-weights';
 
@@ -74,18 +82,46 @@ export function loadCases(root: string, language: Language): CaseSet {
   return set;
 }
 
-/** Each message of a conversation with its features and label (null: before `by`, left out). */
+/** Each message of a conversation with its features and label (null: a message other than `by` of one that should escalate, left out). */
 export function conversationRows(engine: BotEngine, c: LabelledConversation): { f: string[]; y: number | null }[] {
   let memory: BotMemory = initialMemory();
   return c.turns.map((text, k) => {
     const r = readTurn(engine, memory, text);
     memory = r.memory;
-    return { f: handoverFeatures(r.features, r.signals, engine.language), y: c.escalate ? (k + 1 >= c.by! ? 1 : null) : 0 };
+    return { f: handoverFeatures(r.features, r.signals, engine.language), y: c.escalate ? (k + 1 === c.by ? 1 : null) : 0 };
   });
 }
 
-export function trainHandover(engine: BotEngine, conversations: readonly LabelledConversation[]): MessageModel {
+/** A sincere line counts as praise when the bot reads it at least this positive. */
+export const SINCERE_AT = 0.3;
+/** What the visitor said before a sincere line placed as the chat's second or third message. */
+const OPENERS: Record<Language, string[]> = {
+  en: ['hi', 'where is my order HD-48213'],
+  es: ['hola', 'donde esta mi pedido HD-48213'],
+};
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * "Don't hand over" rows from the sarcasm data's sincere lines (intents/sarcasm/<language>.jsonl,
+ * its held-out tenth left out) that the bot reads as positive (above SINCERE_AT; the problem
+ * statements among them read lower and are left out), placed in turn as a chat's first, second and
+ * third message after OPENERS, so the model sees praise at each place in a chat.
+ */
+export function sincereRows(engine: BotEngine, root = ROOT): HandoverRow[] {
+  const lines = loadMessageLines(root, 'sarcasm', engine.language).filter((l) => !l.yes && !isHeldOut(l.text));
+  const openers = OPENERS[engine.language];
   const rows: HandoverRow[] = [];
+  lines.forEach(({ text }, i) => {
+    let memory: BotMemory = initialMemory();
+    for (const opener of openers.slice(0, i % (openers.length + 1))) memory = readTurn(engine, memory, opener).memory;
+    const r = readTurn(engine, memory, text);
+    if (r.sentiment > SINCERE_AT) rows.push({ f: handoverFeatures(r.features, r.signals, engine.language), y: 0 });
+  });
+  return rows;
+}
+
+export function trainHandover(engine: BotEngine, conversations: readonly LabelledConversation[], sincere: readonly HandoverRow[] = sincereRows(engine)): MessageModel {
+  const rows: HandoverRow[] = [...sincere];
   for (const c of conversations) for (const r of conversationRows(engine, c)) if (r.y !== null) rows.push({ f: r.f, y: r.y });
   return trainFeatureModel(rows, { epochs: HANDOVER_EPOCHS });
 }
@@ -103,8 +139,9 @@ export function replayWith(engine: BotEngine, turns: readonly string[], models: 
 
 /** For each block, the handover models trained on the other blocks. */
 export function foldModels(engine: BotEngine, set: CaseSet): MessageModels[] {
+  const sincere = sincereRows(engine);
   return Array.from({ length: FOLDS }, (_, k) =>
-    ({ [engine.language]: trainHandover(engine, set.conversations.filter((_, i) => set.fold[i] !== k)) }));
+    ({ [engine.language]: trainHandover(engine, set.conversations.filter((_, i) => set.fold[i] !== k), sincere) }));
 }
 
 /**
@@ -128,7 +165,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const m = trainHandover(engine, conversations);
     const { source, features } = modelSource(language, m);
     parts.push(source);
-    notes.push(`${language}: ${conversations.length} conversations of ${HANDOVER_CASES[language].join(' and ')}`);
+    notes.push(`${language}: ${conversations.length} conversations of ${HANDOVER_CASES[language].join(' and ')}, and the sincere lines of intents/sarcasm/${language}.jsonl`);
     console.log(`handover ${language}: ${conversations.length} conversations, trained in ${(performance.now() - t0).toFixed(0)} ms; ${features} features`);
   }
   writeFileSync(fileURLToPath(new URL('./handover-weights.ts', import.meta.url)),

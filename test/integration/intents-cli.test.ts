@@ -2,6 +2,7 @@
 // cases (intents/default.cases.jsonl, sentiment.cases.jsonl, escalation.cases.json) are held
 // to floors here, so CI fails when a change to the bot or the intents makes them worse.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -145,7 +146,9 @@ describe('npm run intents -- explain', () => {
     expect(r.stdout).toMatch(/^resolved model \(read from the second message on\): P\(settled\) 0\.\d\d \(below 0\.9\)$/m);
     expect(r.stdout).toMatch(/^person model: P\(only a person can settle it\) [01]\.\d\d/m);
     // The handover model's reading, the threshold of the file and the features that weighed most.
-    expect(r.stdout).toMatch(/^handover model: P\(a person should take over now\) [01]\.\d{3} \(hands over at ≥ 0\.4\); weighed most: (\S+ [+-]\d\.\d\d(, |$)){6}/m);
+    const { handoverThreshold } = JSON.parse(readFileSync('intents/default.json', 'utf8')).settings as { handoverThreshold: number };
+    expect(r.stdout).toContain(`(hands over at ≥ ${handoverThreshold});`);
+    expect(r.stdout).toMatch(/^handover model: P\(a person should take over now\) [01]\.\d{3} \(hands over at ≥ 0\.\d+\); weighed most: (\S+ [+-]\d\.\d\d(, |$)){6}/m);
 
     const negation = await cli(['explain', "the parcel hasn't arrived, but thanks"]);
     // No pattern: each ranked intent shows both halves of the classifier, and the coverage.

@@ -75,12 +75,16 @@ describe('[P9] sarcasm reads as a complaint', () => {
     const sure = decideTurn(bot, initialMemory(), "oh brilliant, the parcel is 'out for delivery' for the fifth day running. truly a world-class operation 👏");
     expect(sure.sarcastic).toBeGreaterThanOrEqual(0.95);
     expect(sure.memory.running).toBeLessThanOrEqual(-SARCASM_SCORE); // one more like it and the running score hands over
+    // Gushing words open many sarcastic chats; sincere praise and thanks stay with the bot, at the
+    // first message and later (session 8's model handed the fourth one over at the first message).
+    const later = ['hello', 'do you ship to canada'].reduce((m, t) => decideTurn(bot, m, t).memory, initialMemory());
     for (const sincere of ['arrived a day early and beautifully wrapped, amazing 👏', 'thank you so much, that was really helpful!',
-      "ok so it's 10 on sundays? fine"]) {
+      "ok so it's 10 on sundays? fine", 'you guys are really great, thanks so much', 'THANK YOU so much, you saved my day 😍']) {
       const t = decideTurn(bot, initialMemory(), sincere);
       expect(t.sarcastic, sincere).toBeUndefined();
       expect(t.escalate, sincere).toBeUndefined();
       expect(t.sentiment, sincere).toBe(scorer(sincere).score);
+      expect(decideTurn(bot, later, sincere).escalate, `${sincere} (third message)`).toBeUndefined();
     }
   });
 
