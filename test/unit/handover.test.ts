@@ -14,7 +14,7 @@ import { scoreOutcomes } from '../../scripts/intents-cli/escalation';
 /** Just under the cross-validated figures of BENCHMARKS.md ("The handover model"). */
 const FLOORS: Record<Language, { precision: number; recall: number }> = { en: { precision: 0.9, recall: 0.93 }, es: { precision: 0.92, recall: 0.9 } };
 /** The long chats (5-10 messages) are the weak spot: precision floors just under today's (BENCHMARKS.md). */
-const LONG_PRECISION: Record<Language, number> = { en: 0.72, es: 0.75 };
+const LONG_PRECISION: Record<Language, number> = { en: 0.72, es: 0.7 };
 
 /** Precision, recall in time and the share of angry visitors handed over by their third message. */
 function score(cs: readonly LabelledConversation[], at: readonly { at: number | null }[], keep: (i: number) => boolean = () => true) {
