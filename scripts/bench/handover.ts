@@ -63,8 +63,8 @@ for (const language of Object.keys(HANDOVER_CASES) as Language[]) {
     console.log(`  ${String(t).padEnd(5)} ${show(rates(conversations, at, inFile(0)))} | ${show(r)} | ${show(rates(conversations, at, inFile(1)))}`);
   }
   console.log(`  by the rule (max of min(precision, recall) on the recent 40%): ${best.t}; the shipped file has ${engine.settings.handoverThreshold}`);
-  for (const [name, s] of [['sentimentThreshold 1 (the old default)', { sentimentThreshold: 1 }],
-    ['fallbacksBeforeHandoff 2 (the old default)', { fallbacksBeforeHandoff: 2 }], ['fallbacksBeforeHandoff 4', { fallbacksBeforeHandoff: 4 }],
+  for (const [name, s] of [['sentimentThreshold 1 (default before s8)', { sentimentThreshold: 1 }],
+    ['fallbacksBeforeHandoff 2 (default before s8)', { fallbacksBeforeHandoff: 2 }], ['fallbacksBeforeHandoff 3 (s8 default)', { fallbacksBeforeHandoff: 3 }],
     ['fallbacksBeforeHandoff 20 (the model alone)', { fallbacksBeforeHandoff: 20 }]] as const) {
     const at = crossValidate(withSettings(s), set, models);
     console.log(`  ${name.padEnd(44)} short ${show(rates(conversations, at, inFile(0)))} | long ${show(rates(conversations, at, inFile(1)))}`);

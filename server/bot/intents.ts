@@ -9,7 +9,7 @@ export const LANGUAGES: readonly Language[] = ['en', 'es'];
 export const DEFAULT_SETTINGS: Readonly<IntentSettings> = Object.freeze({
   confidenceThreshold: 0.3,
   sentimentThreshold: 1.5,
-  fallbacksBeforeHandoff: 3,
+  fallbacksBeforeHandoff: 4,
   sentimentDecay: 0.6,
   handoverThreshold: 0.6,
 });

@@ -129,7 +129,7 @@ describe('P9 escalation reasons', () => {
     expect((await s.store.getConversation(w2.conversationId))!.reason).toBe('requested');
   });
 
-  it('[P9] fallback: the bot fails to understand three times in a row (fallbacksBeforeHandoff)', async () => {
+  it('[P9] fallback: the bot fails to understand four times in a row (fallbacksBeforeHandoff)', async () => {
     s = await startServer();
     const v = await s.visitor();
     const welcome = await v.hello();
@@ -141,7 +141,11 @@ describe('P9 escalation reasons', () => {
     await v.say('zxqv wibble plonk');
     await v.waitFor((f) => f.type === 'message' && f.message.from === 'bot', { from: mark });
     expect((await s.store.getConversation(welcome.conversationId))!.state).toBe('bot');
+    const third = v.mark();
     await v.say('qqq rrr ssst');
+    await v.waitFor((f) => f.type === 'message' && f.message.from === 'bot', { from: third });
+    expect((await s.store.getConversation(welcome.conversationId))!.state).toBe('bot');
+    await v.say('vvv ttt grommle');
     await queuedVisitor(v);
     expect((await s.store.getConversation(welcome.conversationId))!.reason).toBe('fallback');
   });

@@ -61,8 +61,8 @@ describe('[P9] escalation', () => {
   });
 
   it('escalates with `fallback` after fallbacksBeforeHandoff not-understood messages in a row; a recognised intent resets the count', () => {
-    const three = converse(bot, ["what's the capital of France", 'asdfgh', 'qwerty']);
-    expect(three.map((t) => t.escalate)).toEqual([undefined, undefined, 'fallback']); // the default is 3
+    const four = converse(bot, ["what's the capital of France", 'asdfgh', 'qwerty', 'zxcvb nm']);
+    expect(four.map((t) => t.escalate)).toEqual([undefined, undefined, undefined, 'fallback']); // the default is 4
     const two = converse(rulesOnly(bot), ["what's the capital of France", 'asdfgh']);
     expect(two[0]!.escalate).toBeUndefined();
     expect(two[0]!.reply?.quickReplies).toContain('Talk to a person');
@@ -315,7 +315,7 @@ describe('engine.respond', () => {
     expect(bot.respond('order_status', 1).text).toBe(r[r.length - 1]);
     const bare = createBot({ language: 'en', intents: [{ name: 'x', examples: ['a b'], responses: ['y'] }] }, 'bare.json');
     expect(bare.respond(null, 0.5).quickReplies).toEqual(['Talk to a person']);
-    expect(bare.settings).toMatchObject({ fallbacksBeforeHandoff: 3, sentimentThreshold: 1.5, handoverThreshold: 0.6 });
+    expect(bare.settings).toMatchObject({ fallbacksBeforeHandoff: 4, sentimentThreshold: 1.5, handoverThreshold: 0.6 });
     expect(() => bare.respond('nope')).toThrow(/unknown intent/);
   });
 });
