@@ -59,6 +59,7 @@ export async function explainCommand(intentsPath: string, text: string, out: (li
   out(`running score after this message: ${d.memory.running} (escalates at ≤ -${bot.settings.sentimentThreshold})`);
   if (d.repair) out(`repair: ${JSON.stringify(d.repair)} (the visitor says the last answer missed: counts as not understood towards a handoff)`);
   if (d.hostile) out(`hostile: ${JSON.stringify(d.hostile)} (an insult, swearing, a threat, an accusation or shouting: a person takes over at once)`);
+  if (d.declined) out(`declines a person: ${JSON.stringify(d.declined)} (not a request, not a miss; the handover model does not hand this message over)`);
   if (d.escalate) out(`decision: ESCALATE (${d.escalate}) — the chat goes to a person and the bot stops answering`);
   else out(`decision: reply ${JSON.stringify(d.reply?.text)}${d.reply?.quickReplies ? ` with quick replies ${JSON.stringify(d.reply.quickReplies)}` : ''}`);
   return 0;

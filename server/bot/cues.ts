@@ -117,7 +117,41 @@ const SETTLED: Record<Language, string[]> = {
     'perfecto', 'listo', 'genial', 'ya funciona', 'ya entre', 'esperare', 'no pasa nada', 'sin problema', 'bueno,? (?:pues|vale|listo)'],
 };
 
+/**
+ * A visitor saying they do not want a person ("no need for a person, I found it", "no necesito
+ * hablar con una persona"). Every fallback answer offers one, so a visitor the bot did not follow
+ * often declines it, and the person words ("talk to a person") read like a request.
+ */
+const WHO: Record<Language, string> = {
+  en: '(?:a |an |the |any |some )?(?:real |actual |live )?(?:person|human|agent|someone|somebody|anyone|anybody|operator|representative|advisor|adviser|staff(?: member)?|member of staff|people)',
+  es: '(?:a )?(?:una |un |el |la |ninguna? |alguna? )?(?:persona|humano|agente|nadie|alguien|operador(?:a)?|asesor(?:a)?|ejecutiv[oa]|empleado)',
+};
+const DECLINE: Record<Language, string[]> = {
+  en: [
+    `no need (?:for|of) ${WHO.en}`,
+    `no need to (?:talk|speak|chat|get|bring|call|fetch|transfer|pass|put)(?: me)?(?: (?:to|with|in|through to|on to|over to))? ?(?:${WHO.en})?`,
+    `(?:i )?(?:dont|do not|really dont|dont really) (?:need|want)(?: to (?:talk|speak|chat) (?:to|with))? ${WHO.en}(?! (?:but|except|other than|apart from))`,
+    `(?:dont|do not|no dont|please dont|no need to) (?:get|bring|call|fetch|transfer me to|put me through to|pass me to|bother(?: getting| with)?) ${WHO.en}`,
+    `no (?:person|human|agent|one|operator)s? (?:is |are )?(?:needed|necessary|required)`,
+    `(?:a |the )?(?:person|human|agent|operator) (?:is |isnt |is not )?(?:not )?(?:needed|necessary|required)`,
+    `no (?:person|human|agent|operator)s?,? (?:please|thanks|thank you|needed)`,
+  ],
+  es: [
+    `no (?:hace falta|es necesario|me hace falta|necesito|quiero|preciso|requiero)(?: (?:hablar|chatear|que me (?:pases|pasen|pase|atienda|atiendan)|pasarme|que venga|que me contacte))?(?: (?:con|a))? ?${WHO.es}`,
+    `no (?:necesito|quiero) (?:a )?nadie`,
+    `(?:una |la )?(?:persona|humano|agente|operador(?:a)?|asesor(?:a)?) no (?:hace falta|es necesari[oa])`,
+    `no,? no (?:me )?(?:pases|pasen|llames|avises) (?:con|a) ${WHO.es}`,
+  ],
+};
+/** Said right after the bot offered a person (its fallback answer does): declining the offer. */
+const DECLINE_OFFER: Record<Language, string[]> = {
+  en: ['^(?:no,? )*(?:no need|no thanks?|no thank you|nah,? (?:its fine|its ok|im good|all good)|its (?:fine|ok),? no need|no its (?:fine|ok)|not needed|not necessary)(?:$|[,.! ])'],
+  es: ['^(?:no,? )*(?:no hace falta|no es necesario|no,? gracias|no te preocupes|tranqui,? no hace falta)(?:$|[,.! ])'],
+};
+
 const PATTERNS = {
+  decline: { en: compile(DECLINE.en), es: compile(DECLINE.es) },
+  declineOffer: { en: new RegExp(DECLINE_OFFER.en.join('|'), 'u'), es: new RegExp(DECLINE_OFFER.es.join('|'), 'u') },
   hostile: { en: compile(HOSTILE.en), es: compile(HOSTILE.es) },
   repair: { en: compile(REPAIR.en), es: compile(REPAIR.es) },
   settled: { en: compile(SETTLED.en), es: compile(SETTLED.es) },
@@ -152,6 +186,17 @@ export function hostility(text: string, language: Language, sentiment: number): 
   if (m) return { cue: m[0] };
   if (sentiment < 0 && shouted(text)) return { cue: '(whole message in capitals)' };
   return null;
+}
+
+/**
+ * The visitor's words declining a person, or null: anywhere in the message when they name one ("i
+ * don't need to talk to a person, thanks"); at its start ("no hace falta, era por saber", "no
+ * thanks") when the bot's last answer offered one (`offered`).
+ */
+export function declinesPerson(text: string, language: Language, offered: boolean): Cue | null {
+  const folded = fold(text).trim();
+  const m = PATTERNS.decline[language].exec(folded) ?? (offered ? PATTERNS.declineOffer[language].exec(folded) : null);
+  return m ? { cue: m[0].trim().replace(/[,.!]$/u, '') } : null;
 }
 
 /** The visitor's words saying the bot's last answer missed, or null. */

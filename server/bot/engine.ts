@@ -1,5 +1,5 @@
 // The bot engine: an intents file turned into a classifier, a sentiment scorer and responses.
-import type { BotEngine, IntentsFile, Intent } from './types';
+import type { BotEngine, IntentsFile, Intent, Language } from './types';
 import { trainClassifier, trainClassifierAsync, type ClassifierOptions, type IntentClassifier } from './classifier';
 import { loadIntentsFile, resolveSettings } from './intents';
 import { createSentimentScorer } from './sentiment';
@@ -15,6 +15,12 @@ export const DEFAULT_FALLBACK = {
   ],
   quickReplies: ['Talk to a person'],
 } as const;
+
+/** Said when a visitor declines the person the bot offered and asks nothing the bot knows (chat/escalation.ts). */
+export const DECLINED_REPLY: Readonly<Record<Language, string>> = {
+  en: "No problem, I won't bring anyone in. What else can I help you with?",
+  es: 'De acuerdo, no aviso a nadie. ¿En qué más te puedo ayudar?',
+};
 
 /** Index into a list from `pick` in 0..1 (values outside are clamped). */
 export function pickIndex(length: number, pick: number): number {

@@ -115,6 +115,8 @@ export interface TurnDecision {
   person?: boolean;
   /** P(a person should take over now) by the handover model (bot/handover.ts), for a language with one. */
   handover?: number;
+  /** The visitor's words declining a person ("no need for a person"), when there are any: no handover by the model, no request. */
+  declined?: string;
 }
 
 /** One problem in an intents file: file, JSON path (like `$.intents[3].examples`) and reason. */

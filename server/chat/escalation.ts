@@ -1,8 +1,8 @@
 // One bot turn, decided purely from the engine, the conversation's bot memory and the text (P9).
 import type { BotEngine, BotMemory, TurnDecision } from '../bot/types';
 import type { EscalationReason } from '../../shared/protocol';
-import { DEFAULT_FALLBACK } from '../bot/engine';
-import { PERSON_AT, RESOLVED_AT, SARCASTIC_AT, SAID_MESSAGES, contentStems, hostility, repair, repairProbability, repairReading, personProbability, repeats, resolvedProbability, sarcasm, settled } from '../bot/cues';
+import { DECLINED_REPLY, DEFAULT_FALLBACK } from '../bot/engine';
+import { PERSON_AT, RESOLVED_AT, SARCASTIC_AT, SAID_MESSAGES, contentStems, declinesPerson, hostility, repair, repairProbability, repairReading, personProbability, repeats, resolvedProbability, sarcasm, settled } from '../bot/cues';
 import { handoverFeatures, handoverProbability, type TurnSignals } from '../bot/handover';
 import { LABEL_THRESHOLDS } from '../bot/sentiment';
 import { messageFeatures, type MessageModels } from '../bot/message-model';
@@ -98,7 +98,8 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   else if (intent?.escalate) escalate = 'intent'; // the site's own intent for this moment, with its answer
   else if (hostile) escalate = 'sentiment';
   else if (fallbacks >= settings.fallbacksBeforeHandoff) escalate = 'fallback';
-  else if (handover !== null && settings.handoverThreshold < 1 && handover >= settings.handoverThreshold) {
+  // A visitor who has just said they do not want a person is not handed to one by the model.
+  else if (handover !== null && !r.declined && settings.handoverThreshold < 1 && handover >= settings.handoverThreshold) {
     // The handover model says a person should take over. A negative message is `sentiment`, and a
     // calm one the bot could not help, `fallback`; so is a visitor saying the last answer missed
     // (or the same thing again) unless plainly upset: a polite correction ("Sorry, I don't mean my
@@ -114,12 +115,15 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
     ...(sarcastic !== undefined ? { sarcastic: Math.round(sarcastic * 100) / 100 } : {}),
     ...(repaired ? { repair: repaired.cue } : missed ? { repair: missed.cue } : repeated ? { repair: REPEATED } : {}),
     ...(person ? { person } : {}),
+    ...(r.declined ? { declined: r.declined.cue } : {}),
     ...(handover !== null ? { handover: Math.round(handover * 1000) / 1000 } : {}),
   };
   // An escalate:true intent keeps its own answer (the site wrote it for this moment); the
   // other reasons hand over silently and the chat domain says a person is coming.
   if (escalate === 'intent') return { ...base, escalate, reply: engine.respond(c.intent, pick ?? textPick(text)) };
   if (escalate) return { ...base, escalate };
+  // Declining the person the fallback offered gets a plain "no problem", not the fallback again.
+  if (r.declined && c.intent === null) return { ...base, reply: { text: DECLINED_REPLY[engine.language] } };
   return { ...base, reply: engine.respond(c.intent, pick ?? textPick(text)) };
 }
 
@@ -136,6 +140,8 @@ export interface TurnReading {
   repaired: ReturnType<typeof repair>;
   missed: ReturnType<typeof repairReading>;
   repeated: boolean;
+  /** The visitor's words declining a person, when there are any (cues.ts declinesPerson). */
+  declined: ReturnType<typeof declinesPerson>;
   memory: BotMemory;
   /** The message models' features of the text, and the readings the handover model weighs. */
   features: string[];
@@ -162,7 +168,14 @@ export function readTurn(engine: BotEngine, memory: BotMemory, text: string): Tu
   // One of the bot's own quick replies ("It has already shipped", "No, eso es todo") is a button the
   // visitor pressed: an answer to the bot, never a correction, sarcasm or the same thing said again.
   const button = pressedButton(engine, text);
-  const repaired = hands || button ? null : repair(text, engine.language);
+  const said = button ? null : repair(text, engine.language);
+  // Declining a person ("no need for a person, I found it"; "no thanks" right after the fallback
+  // answer offered one) is an answer to the bot, not a request: the person words must not read as
+  // one, and it is not a message the bot failed to follow. Saying the last answer missed wins.
+  const named = button ? null : declinesPerson(text, engine.language, false); // "no, I don't need a person" is not a repair
+  const declined = named ?? (button || said ? null : declinesPerson(text, engine.language, memory.fallbacks > 0));
+  const requested = hands && !(declined && classified.intent === HUMAN_INTENT);
+  const repaired = requested || button || named ? null : said;
   // The repair model (once the bot has answered something) counts like saying the same thing
   // again, and the message is still answered: on the development conversations it also fires on
   // 8% of calm visitors' follow-ups ("i have a uni email does that work"), which deserve their
@@ -170,7 +183,7 @@ export function readTurn(engine: BotEngine, memory: BotMemory, text: string): Tu
   const features = messageFeatures(text); // read by every message model
   const turn = (memory.turns ?? memory.said?.length ?? 0) + 1;
   const later = turn > 1;
-  const answered = !hands && !repaired && !button && (memory.said?.length ?? 0) > 0;
+  const answered = !requested && !repaired && !button && !declined && (memory.said?.length ?? 0) > 0;
   // The resolved model: after an answer, the visitor says the matter is settled ("ok found the
   // rebooking link in the dispatch email, picked saturday", "found it in spam. of course it was in
   // spam. thanks"). Such a message is not a correction, not sarcasm and not a complaint, whatever
@@ -181,13 +194,13 @@ export function readTurn(engine: BotEngine, memory: BotMemory, text: string): Tu
   const modelMissed = answered ? repairReading(repairP) : null; // answered implies a later message, so repairP is read
   const resolved = answered && settledP >= RESOLVED_AT && settledP > (modelMissed?.probability ?? 0);
   const missed = resolved ? null : modelMissed;
-  const repeated = !hands && !repaired && !missed && !resolved && !button && repeats(stems, memory.said ?? []);
-  const c = repaired || (hands && classified.confidence < HANDOFF_MIN_CONFIDENCE) ? { ...classified, intent: null } : classified;
+  const repeated = !requested && !repaired && !missed && !resolved && !button && !declined && repeats(stems, memory.said ?? []);
+  const c = repaired || (hands && (!requested || classified.confidence < HANDOFF_MIN_CONFIDENCE)) ? { ...classified, intent: null } : classified;
   // Neither a settled message nor a button is read for sarcasm; a settled one reads no worse than neutral.
   const sarcasmP = sarcasm(text, engine.language, features);
-  const read = resolved || button ? { score: engine.sentiment(text).score } : readSentiment(engine, text, features, sarcasmP);
+  const read = resolved || button || declined ? { score: engine.sentiment(text).score } : readSentiment(engine, text, features, sarcasmP);
   const { sarcastic } = read;
-  const sentiment = resolved ? Math.max(0, read.score) : read.score;
+  const sentiment = resolved || declined ? Math.max(0, read.score) : read.score;
   const running = nextRunning(memory.running, sentiment, settings);
   const hostile = hostility(text, engine.language, sentiment);
   // A pleased or settled visitor is not stuck. One the bot did not follow ("found it, all sorted
@@ -197,7 +210,7 @@ export function readTurn(engine: BotEngine, memory: BotMemory, text: string): Tu
   // correction ("thank you, but that only explains how to cancel it") is politeness, not content.
   // (Only asked where it changes the count: a matched message that neither repeats nor corrects
   // resets it anyway, so most messages skip the settled-words scan.)
-  const pleased = resolved || ((c.intent === null || repeated) && !repaired && !missed &&
+  const pleased = resolved || declined !== null || ((c.intent === null || repeated) && !repaired && !missed &&
     (sentiment >= CONTENT_AT_OR_ABOVE || (sentiment >= 0 && settled(text, engine.language))));
   const fallbacks = pleased ? (c.intent === null ? memory.fallbacks : 0) : c.intent === null || missed || repeated ? memory.fallbacks + 1 : 0;
   const next: BotMemory = { running, fallbacks, said: [...(memory.said ?? []), stems].slice(-SAID_MESSAGES), turns: turn };
@@ -206,7 +219,7 @@ export function readTurn(engine: BotEngine, memory: BotMemory, text: string): Tu
     turn, sentiment, running, fallbacksBefore: memory.fallbacks, fallbacks, intent: c.intent, confidence: c.confidence,
     sarcasm: button ? 0 : sarcasmP, person: personProbability(text, engine.language, features), repair: repairP, resolved: settledP, hostile: hostile !== null,
   };
-  return { c, intent, sentiment, running, fallbacks, hostile, ...(sarcastic !== undefined ? { sarcastic } : {}), repaired, missed, repeated, memory: next, features, signals };
+  return { c, intent, sentiment, running, fallbacks, hostile, ...(sarcastic !== undefined ? { sarcastic } : {}), repaired, missed, repeated, declined, memory: next, features, signals };
 }
 
 /** Whether the message is one of the file's quick replies, as the button sends it (case and end punctuation aside). */

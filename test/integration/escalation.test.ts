@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_INTENTS } from '../../server/config';
 import { startServer, type TestServer } from '../helpers/server';
 import { TEXTS } from '../../server/chat/texts';
+import { DECLINED_REPLY } from '../../server/bot/engine';
 import type { WsClient } from '../helpers/ws-client';
 
 let s: TestServer;
@@ -148,6 +149,22 @@ describe('P9 escalation reasons', () => {
     await v.say('vvv ttt grommle');
     await queuedVisitor(v);
     expect((await s.store.getConversation(welcome.conversationId))!.reason).toBe('fallback');
+  });
+
+  it('[P9] a visitor who declines the person the fallback offered stays with the bot and is told so', async () => {
+    s = await startServer();
+    const v = await s.visitor();
+    const welcome = await v.hello();
+    await v.say('blorp fizzwak quantum toaster');
+    const offer = await v.waitFor((f) => f.type === 'message' && f.message.from === 'bot');
+    expect(offer.message.text).toMatch(/person|someone/i); // the fallback offers one
+    const mark = v.mark();
+    await v.say("no I don't need to talk to a person, thanks");
+    const reply = await v.waitFor((f) => f.type === 'message' && f.message.from === 'bot', { from: mark });
+    expect(reply.message.text).toBe(DECLINED_REPLY.en);
+    const conversation = (await s.store.getConversation(welcome.conversationId))!;
+    expect(conversation.state).toBe('bot');
+    expect(conversation.reason).toBeUndefined();
   });
 
   it('[P9] intent: an intent marked escalate:true hands off with reason "intent"', async () => {

@@ -165,6 +165,13 @@ describe('npm run intents -- explain', () => {
     expect(offTopic.stdout).toMatch(/^intent: \(not understood: below the threshold; the message resembles the out-of-scope examples\)$/m);
     expect(offTopic.stdout).toMatch(/^decision: reply /m);
   }, 60_000); // three CLI processes, each loading the sentence vectors and training the file: 7-14 s alone, more on a loaded machine
+
+  it('says when a visitor declines a person, and that the bot answers instead of handing over', async () => {
+    const r = await cli(['explain', 'no need for a person, I found it']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^declines a person: "no need for a person" \(not a request, not a miss/m);
+    expect(r.stdout).toMatch(/^decision: reply "No problem, I won't bring anyone in/m);
+  }, 30_000);
 });
 
 describe('npm run intents -- chat', () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createBot, loadBot } from '../../server/bot/engine';
+import { DECLINED_REPLY, createBot, loadBot } from '../../server/bot/engine';
 import { CONTENT_AT_OR_ABOVE, REPEATED, decideTurn, initialMemory, textPick } from '../../server/chat/escalation';
-import { SAID_MESSAGES, contentStems, hostility, repair, repeats, settled } from '../../server/bot/cues';
+import { SAID_MESSAGES, contentStems, declinesPerson, hostility, repair, repeats, settled } from '../../server/bot/cues';
 import type { BotEngine, BotMemory, TurnDecision } from '../../server/bot/types';
 
 let bot: BotEngine;
@@ -291,6 +291,44 @@ describe('[P9] a visitor going round in circles', () => {
     const polite = converse(bot, ['can I put my coffee subscription on hold for a month?', 'thank you, but that only explains how to cancel it, I want to keep it']);
     expect(polite[1]!.repair).toMatch(/says the last answer missed/);
     expect(polite[1]!.memory.fallbacks).toBe(1);
+  });
+});
+
+describe('[P9] a visitor declining the person the bot offered', () => {
+  it('is not a request, not a miss and not a handover, in English and Spanish; asking for one still is', async () => {
+    // Every fallback answer offers a person. The visitor who says no must stay with the bot: the
+    // person words read like a request, and the handover model weighed them as one (on round 28's
+    // blind long Spanish chats, 3 of 11 false handoffs were "no hace falta (persona)").
+    const offered = decideTurn(bot, initialMemory(), 'blorp fizzwak');
+    expect(offered.memory.fallbacks).toBe(1);
+    for (const text of ["no I don't need to talk to a person, thanks", 'no need for a person, I found it', "don't get anyone, it's fine", 'nah its fine']) {
+      const d = decideTurn(bot, offered.memory, text);
+      expect(d.escalate, text).toBeUndefined();
+      expect(d.declined, text).toBeDefined();
+      expect(d.memory.fallbacks, text).toBe(1); // neither a miss nor an answer the bot understood
+      expect(d.sentiment, text).toBeGreaterThanOrEqual(0);
+      if (d.intent === null) expect(d.reply?.text, text).toBe(DECLINED_REPLY.en);
+    }
+    // Without the offer, a bare "no thanks" is just that; naming the person declines anywhere.
+    expect(declinesPerson('no thanks', 'en', false)).toBeNull();
+    expect(declinesPerson('no need for a person', 'en', false)?.cue).toBe('no need for a person');
+    // Asking for a person, or complaining that none answers, is not declining one.
+    for (const text of ["I don't want a bot, I want a person", "why can't I talk to a person", 'no one answers, I need a person', 'i dont want to talk to anyone but a human']) {
+      expect(declinesPerson(text, 'en', true), text).toBeNull();
+    }
+    expect(decideTurn(bot, offered.memory, "I don't want a bot, I want a person").escalate).toBe('requested');
+    // Saying the last answer missed is still a repair, offer or not.
+    expect(decideTurn(bot, offered.memory, "no thanks, that doesn't help").repair).toBeDefined();
+
+    const es = await loadBot('intents/default.es.json');
+    const ofrecido = decideTurn(es, initialMemory(), 'blorp fizzwak');
+    for (const text of ['no necesito hablar con una persona, gracias', 'no, no hace falta persona. ya lo encontre', 'no hace falta, era por saber']) {
+      const d = decideTurn(es, ofrecido.memory, text);
+      expect(d.escalate, text).toBeUndefined();
+      expect(d.declined, text).toBeDefined();
+    }
+    expect(declinesPerson('no quiero hablar con un bot, quiero una persona', 'es', true)).toBeNull();
+    expect(decideTurn(es, ofrecido.memory, 'quiero hablar con una persona').escalate).toBe('requested');
   });
 });
 
