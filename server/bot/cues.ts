@@ -190,13 +190,16 @@ export function hostility(text: string, language: Language, sentiment: number): 
 
 /**
  * The visitor's words declining a person, or null: anywhere in the message when they name one ("i
- * don't need to talk to a person, thanks"); at its start ("no hace falta, era por saber", "no
- * thanks") when the bot's last answer offered one (`offered`).
+ * don't need to talk to a person, thanks"; `named`); at its start ("no hace falta, era por saber",
+ * "no thanks") when the bot's last answer offered one (`offered`).
  */
-export function declinesPerson(text: string, language: Language, offered: boolean): Cue | null {
+export function declinesPerson(text: string, language: Language, offered: boolean): (Cue & { named: boolean }) | null {
   const folded = fold(text).trim();
-  const m = PATTERNS.decline[language].exec(folded) ?? (offered ? PATTERNS.declineOffer[language].exec(folded) : null);
-  return m ? { cue: m[0].trim().replace(/[,.!]$/u, '') } : null;
+  const tidy = (m: RegExpExecArray) => m[0].trim().replace(/[,.!]$/u, '');
+  const m = PATTERNS.decline[language].exec(folded);
+  if (m) return { cue: tidy(m), named: true };
+  const o = offered ? PATTERNS.declineOffer[language].exec(folded) : null;
+  return o ? { cue: tidy(o), named: false } : null;
 }
 
 /** The visitor's words saying the bot's last answer missed, or null. */

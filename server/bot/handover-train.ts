@@ -6,7 +6,7 @@
 // person would be early, not wrong, and after it the chat goes on as the writer imagined it, with
 // no moment in it that a label marks (until session 8 they were "yes" too, which taught the model
 // that a late "ok" or "I have another question" means trouble; cross-validated, leaving them out
-// raised long-chat precision from 0.64 to 0.75, BENCHMARKS.md). Beside the conversations it learns
+// raised long-chat precision from 0.67 to 0.75, BENCHMARKS.md). Beside the conversations it learns
 // "don't" from sincere praise and thanks: the sarcasm data's sincere lines that the bot reads as
 // positive (sincereRows). In the conversations, gushing words at a chat's start are mostly sarcasm,
 // so without them "you guys are really great, thanks so much" went to a person. Writes

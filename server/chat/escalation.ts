@@ -172,10 +172,12 @@ export function readTurn(engine: BotEngine, memory: BotMemory, text: string): Tu
   // Declining a person ("no need for a person, I found it"; "no thanks" right after the fallback
   // answer offered one) is an answer to the bot, not a request: the person words must not read as
   // one, and it is not a message the bot failed to follow. Saying the last answer missed wins.
-  const named = button ? null : declinesPerson(text, engine.language, false); // "no, I don't need a person" is not a repair
-  const declined = named ?? (button || said ? null : declinesPerson(text, engine.language, memory.fallbacks > 0));
+  // Naming the person declined wins over the repair phrases ("no, I don't need a person"); a bare
+  // "no thanks, that doesn't help" is a repair.
+  const offer = button ? null : declinesPerson(text, engine.language, memory.fallbacks > 0);
+  const declined = offer && (offer.named || !said) ? offer : null;
   const requested = hands && !(declined && classified.intent === HUMAN_INTENT);
-  const repaired = requested || button || named ? null : said;
+  const repaired = requested || button || declined?.named ? null : said;
   // The repair model (once the bot has answered something) counts like saying the same thing
   // again, and the message is still answered: on the development conversations it also fires on
   // 8% of calm visitors' follow-ups ("i have a uni email does that work"), which deserve their
