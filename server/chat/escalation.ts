@@ -171,9 +171,9 @@ export function readTurn(engine: BotEngine, memory: BotMemory, text: string): Tu
   const said = button ? null : repair(text, engine.language);
   // Declining a person ("no need for a person, I found it"; "no thanks" right after the fallback
   // answer offered one) is an answer to the bot, not a request: the person words must not read as
-  // one, and it is not a message the bot failed to follow. Saying the last answer missed wins.
-  // Naming the person declined wins over the repair phrases ("no, I don't need a person"); a bare
-  // "no thanks, that doesn't help" is a repair.
+  // one, and it is not a message the bot failed to follow. A decline that names the person wins
+  // over the repair phrases ("no, I don't need a person"); a bare one does not ("no thanks, that
+  // doesn't help" says the answer missed).
   const offer = button ? null : declinesPerson(text, engine.language, memory.fallbacks > 0);
   const declined = offer && (offer.named || !said) ? offer : null;
   const requested = hands && !(declined && classified.intent === HUMAN_INTENT);
