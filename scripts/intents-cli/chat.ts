@@ -31,7 +31,7 @@ export async function chatCommand(intentsPath: string, input: Readable, output: 
     turn++;
     const d = decideTurn(bot, memory, text);
     memory = d.memory;
-    say(`  [turn ${turn}] intent=${d.intent ?? '(not understood)'} confidence=${d.confidence.toFixed(2)} sentiment=${d.sentiment.toFixed(2)} running=${d.memory.running.toFixed(2)} fallbacks=${d.memory.fallbacks}${d.hostile ? ` hostile=${JSON.stringify(d.hostile)}` : ''}${d.sarcastic !== undefined ? ` sarcastic=${d.sarcastic}` : ''}${d.repair ? ` repair=${JSON.stringify(d.repair)}` : ''}${d.declined ? ` declined=${JSON.stringify(d.declined)}` : ''}${d.handover !== undefined ? ` handover=${d.handover.toFixed(2)}` : ''}`);
+    say(`  [turn ${turn}] intent=${d.intent ?? '(not understood)'} confidence=${d.confidence.toFixed(2)} sentiment=${d.sentiment.toFixed(2)} running=${d.memory.running.toFixed(2)} fallbacks=${d.memory.fallbacks}${d.hostile ? ` hostile=${JSON.stringify(d.hostile)}` : ''}${d.sarcastic !== undefined ? ` sarcastic=${d.sarcastic}` : ''}${d.repair ? ` repair=${JSON.stringify(d.repair)}` : ''}${d.declined ? ` declined=${JSON.stringify(d.declined)}` : ''}${d.handover !== undefined ? ` handover=${d.handover.toFixed(2)}` : ''}${d.offered ? ` offers a person (handover ≥ offerThreshold ${bot.settings.offerThreshold})` : ''}`);
     if (escalated) say('  (with a person now: the bot stays silent, sentiment is still scored for the agent)');
     else if (d.escalate) {
       escalated = true;

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { loadBot } from '../../server/bot/engine';
 import type { BotEngine } from '../../server/bot/types';
-import { replayWith } from '../../server/bot/handover-train';
+import { replayWith, type Replay } from '../../server/bot/handover-train';
 import { f3 } from './args';
 
 export interface EscalationCase {
@@ -23,7 +23,14 @@ export interface EscalationFile { intents: string; conversations: EscalationCase
 /** What a scored conversation needs: whether it should reach a person, by which turn, and its kind. */
 type Labelled = Pick<EscalationCase, 'escalate' | 'by'> & { kind?: string };
 
-export interface EscalationOutcome<C extends Labelled = EscalationCase> { c: C; at: number | null; reason?: string }
+export interface EscalationOutcome<C extends Labelled = EscalationCase> {
+  c: C;
+  at: number | null;
+  reason?: string;
+  /** Turns whose answer offered a person by the offer band, and turns answered with the fallback (which offers one too). */
+  offered?: number[];
+  fallback?: number[];
+}
 
 export interface EscalationReport<C extends Labelled = EscalationCase> {
   outcomes: EscalationOutcome<C>[];
@@ -49,8 +56,8 @@ export async function loadEscalationFile(path: string): Promise<EscalationFile> 
   return { ...json, intents: resolve(dirname(path), json.intents) };
 }
 
-/** The turn (1-based) at which the bot hands over, or null if it never does. */
-export const replay = (bot: BotEngine, turns: readonly string[]): { at: number | null; reason?: string } => replayWith(bot, turns);
+/** Where the bot hands over (the turn, 1-based, or null if it never does), and the answers before it that offered a person. */
+export const replay = (bot: BotEngine, turns: readonly string[]): Replay => replayWith(bot, turns);
 
 export function scoreEscalations(bot: BotEngine, cases: readonly EscalationCase[]): EscalationReport {
   return scoreOutcomes(cases.map((c) => ({ c, ...replay(bot, c.turns) })));
@@ -75,6 +82,35 @@ export function scoreOutcomes<C extends Labelled>(outcomes: EscalationOutcome<C>
   };
 }
 
+export interface OfferReport {
+  /** Chats that should reach a person and were not handed over by their turn. */
+  late: number;
+  /** Of those, the ones offered a person by then (the offer band or the fallback answer), and by the band. */
+  lateOffered: number;
+  lateOfferedByBand: number;
+  /** Chats that should stay with the bot, and those the offer band offered a person anyway. */
+  stay: number;
+  stayOffered: number;
+}
+
+/**
+ * The offer band (offerThreshold) measured: for visitors who needed a person and did not get one
+ * in time, whether the bot had at least offered one by their turn; for visitors who needed none,
+ * how often the band offered one all the same.
+ */
+export function scoreOffers<C extends Labelled>(outcomes: readonly EscalationOutcome<C>[]): OfferReport {
+  const late = outcomes.filter((o) => o.c.escalate && (o.at === null || o.at > o.c.by!));
+  const upTo = (turns: number[] | undefined, by: number) => (turns ?? []).some((t) => t <= by);
+  const stay = outcomes.filter((o) => !o.c.escalate);
+  return {
+    late: late.length,
+    lateOffered: late.filter((o) => upTo(o.offered, o.c.by!) || upTo(o.fallback, o.c.by!)).length,
+    lateOfferedByBand: late.filter((o) => upTo(o.offered, o.c.by!)).length,
+    stay: stay.length,
+    stayOffered: stay.filter((o) => (o.offered ?? []).length > 0).length,
+  };
+}
+
 export async function escalationCommand(casesPath: string, intentsOverride: string | undefined, out: (line: string) => void): Promise<number> {
   const file = await loadEscalationFile(casesPath);
   const bot = await loadBot(intentsOverride ?? file.intents);
@@ -88,10 +124,15 @@ export async function escalationCommand(casesPath: string, intentsOverride: stri
   const wrong = r.outcomes.filter((o) => (o.c.escalate ? o.at === null || o.at > o.c.by! : o.at !== null));
   if (wrong.length > 0) out('wrong:');
   for (const o of wrong) {
-    const got = o.at === null ? 'never escalated' : `escalated at turn ${o.at} (${o.reason})`;
+    const firstOffer = Math.min(...(o.offered ?? []), ...(o.fallback ?? []));
+    const got = (o.at === null ? 'never escalated' : `escalated at turn ${o.at} (${o.reason})`) +
+      (o.c.escalate && Number.isFinite(firstOffer) ? `; offered a person at turn ${firstOffer}` : '') +
+      (!o.c.escalate && (o.offered ?? []).length > 0 ? `; the offer band offered a person at turn ${o.offered![0]}` : '');
     out(`  ${o.c.name}: expected ${o.c.escalate ? `escalation by turn ${o.c.by}` : 'no escalation'}, ${got}`);
   }
   out(`plainly angry escalated by their third message: ${r.angryByThird}/${r.angry}`);
+  const o = scoreOffers(r.outcomes);
+  out(`offered a person first: ${o.lateOffered}/${o.late} of those not handed over in time (${o.lateOfferedByBand} by the offer band at offerThreshold ${bot.settings.offerThreshold}, the rest by the fallback answer); the band offered one in ${o.stayOffered}/${o.stay} chats that should stay with the bot`);
   out(`precision=${f3(r.precision)} recall=${f3(r.recall)} mean_turns_to_escalation=${f3(r.meanTurns)} conversations=${r.outcomes.length}`);
   return 0;
 }

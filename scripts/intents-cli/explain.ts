@@ -1,6 +1,6 @@
 // `explain "text"`: top intents with scores, the pattern that matched, each token's sentiment
 // with negations and modifiers, and what the bot would do as the first message of a chat.
-import { loadBot } from '../../server/bot/engine';
+import { PERSON_OFFER, loadBot } from '../../server/bot/engine';
 import { createSentimentScorer, sentimentLabel, type SentimentStep } from '../../server/bot/sentiment';
 import { decideTurn, initialMemory, readTurn } from '../../server/chat/escalation';
 import { handoverContributions, handoverFeatures } from '../../server/bot/handover';
@@ -53,12 +53,13 @@ export async function explainCommand(intentsPath: string, text: string, out: (li
   if (d.handover !== undefined) {
     const r = readTurn(bot, initialMemory(), text);
     const top = handoverContributions(bot.language, handoverFeatures(r.features, r.signals, bot.language), 6);
-    out(`handover model: P(a person should take over now) ${d.handover.toFixed(3)} (hands over at ≥ ${bot.settings.handoverThreshold}); weighed most: ${
+    out(`handover model: P(a person should take over now) ${d.handover.toFixed(3)} (hands over at ≥ ${bot.settings.handoverThreshold}; an answer offers a person at ≥ ${bot.settings.offerThreshold} when the visitor is unhappy); weighed most: ${
       top.map(([f, w]) => `${f} ${w > 0 ? '+' : ''}${w.toFixed(2)}`).join(', ')}`);
   }
   out(`running score after this message: ${d.memory.running} (escalates at ≤ -${bot.settings.sentimentThreshold})`);
   if (d.repair) out(`repair: ${JSON.stringify(d.repair)} (the visitor says the last answer missed: counts as not understood towards a handoff)`);
   if (d.hostile) out(`hostile: ${JSON.stringify(d.hostile)} (an insult, swearing, a threat, an accusation or shouting: a person takes over at once)`);
+  if (d.offered) out(`offers a person: the answer adds ${JSON.stringify(PERSON_OFFER[bot.language].text)} and a ${JSON.stringify(PERSON_OFFER[bot.language].button)} button (handover ≥ ${bot.settings.offerThreshold}, below ${bot.settings.handoverThreshold}, and the message reads negative or says the last answer missed)`);
   if (d.declined) out(`declines a person: ${JSON.stringify(d.declined)} (not a request, not a miss; the handover model does not hand this message over)`);
   if (d.escalate) out(`decision: ESCALATE (${d.escalate}) — the chat goes to a person and the bot stops answering`);
   else out(`decision: reply ${JSON.stringify(d.reply?.text)}${d.reply?.quickReplies ? ` with quick replies ${JSON.stringify(d.reply.quickReplies)}` : ''}`);

@@ -7,14 +7,33 @@ import { englishVectors } from './vectors';
 import { offTopicExamples } from './off-topic';
 import { englishWords, spanishWords } from './dictionary';
 
-/** Said when the intents file has no `fallback`. */
-export const DEFAULT_FALLBACK = {
-  responses: [
-    "Sorry, I didn't understand that. Could you say it another way? Or I can bring in a person.",
-    "I'm not sure I got that. Try rephrasing, or ask for a person and someone from the team will help.",
-  ],
-  quickReplies: ['Talk to a person'],
-} as const;
+/** Said when the intents file has no `fallback`, in the file's language. */
+export const DEFAULT_FALLBACK: Readonly<Record<Language, { responses: readonly string[]; quickReplies: readonly string[] }>> = {
+  en: {
+    responses: [
+      "Sorry, I didn't understand that. Could you say it another way? Or I can bring in a person.",
+      "I'm not sure I got that. Try rephrasing, or ask for a person and someone from the team will help.",
+    ],
+    quickReplies: ['Talk to a person'],
+  },
+  es: {
+    responses: [
+      'Perdona, no te he entendido. ¿Puedes decirlo de otra forma? O te paso con una persona.',
+      'No estoy seguro de haberte entendido. Prueba a decirlo de otra manera, o pide una persona y alguien del equipo te ayudará.',
+    ],
+    quickReplies: ['Hablar con una persona'],
+  },
+};
+
+/**
+ * Added to an answer when the visitor is getting frustrated but the handover model is not yet
+ * sure a person should take over (`offerThreshold`, chat/escalation.ts): one sentence and a
+ * button. The button is the built-in fallback's, so pressing it asks for a person in any file.
+ */
+export const PERSON_OFFER: Readonly<Record<Language, { text: string; button: string }>> = {
+  en: { text: "If that doesn't sort it out, I can bring in a person.", button: DEFAULT_FALLBACK.en.quickReplies[0]! },
+  es: { text: 'Si con esto no se resuelve, te paso con una persona.', button: DEFAULT_FALLBACK.es.quickReplies[0]! },
+};
 
 /** Said when a visitor declines the person the bot offered and asks nothing the bot knows (chat/escalation.ts). */
 export const DECLINED_REPLY: Readonly<Record<Language, string>> = {
@@ -85,7 +104,7 @@ function assemble(file: IntentsFile, path: string, classifier: IntentClassifier,
   const settings = resolveSettings(file.settings);
   const sentiment = createSentimentScorer(file.language);
   const byName = new Map<string, Intent>(file.intents.map((i) => [i.name, i]));
-  const fallback = file.fallback ?? DEFAULT_FALLBACK;
+  const fallback = file.fallback ?? DEFAULT_FALLBACK[file.language];
 
   const engine: BotEngine = {
     file: path,

@@ -126,15 +126,30 @@ export function trainHandover(engine: BotEngine, conversations: readonly Labelle
   return trainFeatureModel(rows, { epochs: HANDOVER_EPOCHS });
 }
 
-/** The turn (1-based) at which the policy hands over (with these handover models), or null if it never does. */
-export function replayWith(engine: BotEngine, turns: readonly string[], models: MessageModels = HANDOVER_MODELS): { at: number | null; reason?: string } {
+/** Where a replayed conversation went: the turn it was handed over at, and the answers before it that offered a person. */
+export interface Replay {
+  /** The visitor turn (1-based) at which the policy hands over, or null if it never does. */
+  at: number | null;
+  reason?: string;
+  /** Turns whose answer offered a person by the offer band (offerThreshold). */
+  offered: number[];
+  /** Turns answered with the fallback, which offers a person too. */
+  fallback: number[];
+}
+
+/** Replays a conversation through the policy (with these handover models). */
+export function replayWith(engine: BotEngine, turns: readonly string[], models: MessageModels = HANDOVER_MODELS): Replay {
   let memory: BotMemory = initialMemory();
+  const offered: number[] = [];
+  const fallback: number[] = [];
   for (let i = 0; i < turns.length; i++) {
     const d = decideTurn(engine, memory, turns[i]!, undefined, models);
-    if (d.escalate) return { at: i + 1, reason: d.escalate };
+    if (d.escalate) return { at: i + 1, reason: d.escalate, offered, fallback };
+    if (d.offered) offered.push(i + 1);
+    else if (d.intent === null && !d.declined) fallback.push(i + 1);
     memory = d.memory;
   }
-  return { at: null };
+  return { at: null, offered, fallback };
 }
 
 /** For each block, the handover models trained on the other blocks. */
@@ -149,7 +164,7 @@ export function foldModels(engine: BotEngine, set: CaseSet): MessageModels[] {
  * model trained on the other blocks (pass `models` from foldModels to replay with other settings
  * without training again).
  */
-export function crossValidate(engine: BotEngine, set: CaseSet, models: MessageModels[] = foldModels(engine, set)): { at: number | null; reason?: string }[] {
+export function crossValidate(engine: BotEngine, set: CaseSet, models: MessageModels[] = foldModels(engine, set)): Replay[] {
   return set.conversations.map((c, i) => replayWith(engine, c.turns, models[set.fold[i]!]!));
 }
 

@@ -12,6 +12,7 @@ export const DEFAULT_SETTINGS: Readonly<IntentSettings> = Object.freeze({
   fallbacksBeforeHandoff: 4,
   sentimentDecay: 0.6,
   handoverThreshold: 0.6,
+  offerThreshold: 0.15,
 });
 
 /** Allowed range of each setting (inclusive) and whether it must be an integer. */
@@ -21,6 +22,7 @@ export const SETTING_RANGES: Readonly<Record<keyof IntentSettings, { min: number
   fallbacksBeforeHandoff: { min: 1, max: 20, integer: true },
   sentimentDecay: { min: 0, max: 0.99 },
   handoverThreshold: { min: 0.05, max: 1 },
+  offerThreshold: { min: 0.05, max: 1 },
 };
 
 export function resolveSettings(settings: Partial<IntentSettings> | undefined): IntentSettings {

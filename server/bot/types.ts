@@ -8,10 +8,15 @@ export interface IntentSettings {
   confidenceThreshold: number;
   /** The conversation escalates when its running sentiment falls to -sentimentThreshold or below. */
   sentimentThreshold: number;
-  /** How many not-understood messages in a row before a handoff (P9 `fallback`, default 3). */
+  /** How many not-understood messages in a row before a handoff (P9 `fallback`, default 4). */
   fallbacksBeforeHandoff: number;
   /** The handover model's P(a person should take over now) at which the bot hands over (bot/handover.ts). */
   handoverThreshold: number;
+  /**
+   * From this P(a person should take over now) up to handoverThreshold, an answer to a message that
+   * reads negative or says the last answer missed also offers a person (chat/escalation.ts).
+   */
+  offerThreshold: number;
   /** Weight kept from the previous running score at each visitor message (0..1). */
   sentimentDecay: number;
 }
@@ -95,6 +100,10 @@ export interface BotMemory {
   said?: string[][];
   /** How many visitor messages the bot has read (absent in conversations stored before it existed). */
   turns?: number;
+  /** The visitor message (its `turns` count) whose answer last offered a person, by the offer band or the fallback. */
+  offeredAt?: number;
+  /** Set once the visitor has declined a person: the bot stops offering one unasked. */
+  declinedPerson?: boolean;
 }
 
 export interface TurnDecision {
@@ -117,6 +126,8 @@ export interface TurnDecision {
   handover?: number;
   /** The visitor's words declining a person ("no need for a person"), when there are any: no handover by the model, no request. */
   declined?: string;
+  /** True when the answer also offers a person (offerThreshold ≤ handover < handoverThreshold). */
+  offered?: boolean;
 }
 
 /** One problem in an intents file: file, JSON path (like `$.intents[3].examples`) and reason. */

@@ -1,7 +1,7 @@
 // One bot turn, decided purely from the engine, the conversation's bot memory and the text (P9).
 import type { BotEngine, BotMemory, TurnDecision } from '../bot/types';
 import type { EscalationReason } from '../../shared/protocol';
-import { DECLINED_REPLY, DEFAULT_FALLBACK } from '../bot/engine';
+import { DECLINED_REPLY, DEFAULT_FALLBACK, PERSON_OFFER } from '../bot/engine';
 import { PERSON_AT, RESOLVED_AT, SARCASTIC_AT, SAID_MESSAGES, contentStems, declinesPerson, hostility, repair, repairProbability, repairReading, personProbability, repeats, resolvedProbability, sarcasm, settled } from '../bot/cues';
 import { handoverFeatures, handoverProbability, type TurnSignals } from '../bot/handover';
 import { LABEL_THRESHOLDS } from '../bot/sentiment';
@@ -124,7 +124,35 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   if (escalate) return { ...base, escalate };
   // Declining the person the fallback offered gets a plain "no problem", not the fallback again.
   if (r.declined && c.intent === null) return { ...base, reply: { text: DECLINED_REPLY[engine.language] } };
-  return { ...base, reply: engine.respond(c.intent, pick ?? textPick(text)) };
+  const reply = engine.respond(c.intent, pick ?? textPick(text));
+  // The fallback answer offers a person by itself (the built-in one does; a site's own should).
+  if (c.intent === null) return { ...base, memory: { ...r.memory, offeredAt: r.signals.turn }, reply };
+  if (offersPerson(settings, r, handover)) {
+    const offer = PERSON_OFFER[engine.language];
+    return {
+      ...base, offered: true, memory: { ...r.memory, offeredAt: r.signals.turn },
+      reply: { text: `${reply.text} ${offer.text}`, quickReplies: [...(reply.quickReplies ?? []).filter((q) => q !== offer.button), offer.button] },
+    };
+  }
+  return { ...base, reply };
+}
+
+/** Messages between two offers of a person by the offer band (an offer, then at least two messages without). */
+export const OFFER_EVERY = 3;
+
+/**
+ * Whether an answered message also offers a person: the handover model reads it at offerThreshold
+ * or above (and, since the turn did not escalate, below handoverThreshold), the visitor is
+ * unhappy with it (the message reads negative or says the last answer missed), has not declined a
+ * person in this chat, and was not offered one in the last OFFER_EVERY - 1 answers. Thanks and
+ * a settled matter never read negative, so a pleased visitor is not offered anyone.
+ */
+function offersPerson(settings: BotEngine['settings'], r: TurnReading, handover: number | null): boolean {
+  if (handover === null || settings.offerThreshold >= 1 || handover < settings.offerThreshold) return false;
+  if (r.declined || r.memory.declinedPerson) return false;
+  const unhappy = r.sentiment < 0 || r.repaired !== null || r.missed !== null || r.repeated;
+  const last = r.memory.offeredAt;
+  return unhappy && (last === undefined || r.signals.turn - last >= OFFER_EVERY);
 }
 
 /** Everything the policy reads in one visitor message, before it decides. */
@@ -174,7 +202,9 @@ export function readTurn(engine: BotEngine, memory: BotMemory, text: string): Tu
   // one, and it is not a message the bot failed to follow. A decline that names the person wins
   // over the repair phrases ("no, I don't need a person"); a bare one does not ("no thanks, that
   // doesn't help" says the answer missed).
-  const offer = button ? null : declinesPerson(text, engine.language, memory.fallbacks > 0);
+  const turn = (memory.turns ?? memory.said?.length ?? 0) + 1;
+  const offered = memory.fallbacks > 0 || (memory.offeredAt !== undefined && memory.offeredAt === turn - 1);
+  const offer = button ? null : declinesPerson(text, engine.language, offered);
   const declined = offer && (offer.named || !said) ? offer : null;
   const requested = hands && !(declined && classified.intent === HUMAN_INTENT);
   const repaired = requested || button || declined?.named ? null : said;
@@ -183,7 +213,6 @@ export function readTurn(engine: BotEngine, memory: BotMemory, text: string): Tu
   // 8% of calm visitors' follow-ups ("i have a uni email does that work"), which deserve their
   // answer; letting it clear the intent too bought almost no recall (BENCHMARKS.md).
   const features = messageFeatures(text); // read by every message model
-  const turn = (memory.turns ?? memory.said?.length ?? 0) + 1;
   const later = turn > 1;
   const answered = !requested && !repaired && !button && !declined && (memory.said?.length ?? 0) > 0;
   // The resolved model: after an answer, the visitor says the matter is settled ("ok found the
@@ -215,7 +244,11 @@ export function readTurn(engine: BotEngine, memory: BotMemory, text: string): Tu
   const pleased = resolved || declined !== null || ((c.intent === null || repeated) && !repaired && !missed &&
     (sentiment >= CONTENT_AT_OR_ABOVE || (sentiment >= 0 && settled(text, engine.language))));
   const fallbacks = pleased ? (c.intent === null ? memory.fallbacks : 0) : c.intent === null || missed || repeated ? memory.fallbacks + 1 : 0;
-  const next: BotMemory = { running, fallbacks, said: [...(memory.said ?? []), stems].slice(-SAID_MESSAGES), turns: turn };
+  const next: BotMemory = {
+    running, fallbacks, said: [...(memory.said ?? []), stems].slice(-SAID_MESSAGES), turns: turn,
+    ...(memory.offeredAt !== undefined ? { offeredAt: memory.offeredAt } : {}),
+    ...(memory.declinedPerson || declined ? { declinedPerson: true } : {}),
+  };
   const intent = c.intent === null ? undefined : engine.intent(c.intent);
   const signals: TurnSignals = {
     turn, sentiment, running, fallbacksBefore: memory.fallbacks, fallbacks, intent: c.intent, confidence: c.confidence,
@@ -232,11 +265,13 @@ function pressedButton(engine: BotEngine, text: string): boolean {
 }
 
 /**
- * The built-in fallback (a file without its own) offers "Talk to a person". In a file with no
- * `human` intent, tapping it would otherwise be one more message the bot does not understand.
+ * The built-in "Talk to a person" button (the built-in fallback's, and the offer band's in every
+ * file) asks for a person. In a file with no `human` intent, or one whose examples do not cover
+ * the button's words, tapping it would otherwise be one more message the bot does not understand.
  */
 function builtInPersonButton(engine: BotEngine, text: string): ReturnType<BotEngine['classify']> | null {
-  if (engine.intent(HUMAN_INTENT) || !DEFAULT_FALLBACK.quickReplies.some((q) => q.toLowerCase() === text.trim().toLowerCase())) return null;
+  const said = text.trim().toLowerCase();
+  if (!DEFAULT_FALLBACK[engine.language].quickReplies.some((q) => q.toLowerCase() === said)) return null;
   return { intent: HUMAN_INTENT, confidence: 1, ranking: [{ intent: HUMAN_INTENT, score: 1 }] };
 }
 

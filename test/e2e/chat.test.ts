@@ -97,3 +97,29 @@ it('visitor asks, gets the bot\'s answer, grows angry and is queued; the agent c
   await expect.poll(async () => (await visitor.getByTestId('heed-state').textContent()) ?? '', { timeout: 10_000 }).toMatch(/closed|ended/i);
   await visitor.screenshot({ path: join(SHOTS, '6-visitor-closed.png') });
 }, 120_000);
+
+it('an unhappy visitor is offered a person with the answer, reaches the button from the keyboard and is queued', async () => {
+  const ctx = await browser.newContext();
+  const visitor = await ctx.newPage();
+  await visitor.goto(`${s.http}/`);
+  await visitor.getByTestId('heed-launcher').click();
+  const input = visitor.getByTestId('heed-input');
+  await input.waitFor();
+  await input.fill('why is there a £4.50 fee per ticket now, that wasnt on the first page');
+  await input.press('Enter');
+  const bot = visitor.locator('[data-testid="heed-message"][data-from="bot"]', { hasText: "If that doesn't sort it out, I can bring in a person." });
+  await bot.waitFor({ timeout: 10_000 });
+  const button = visitor.getByTestId('heed-quick-reply').filter({ hasText: 'Talk to a person' });
+  await button.waitFor();
+  await visitor.screenshot({ path: join(SHOTS, '7-visitor-offered-a-person.png') });
+  // Keyboard only: focus the button and press Enter.
+  await button.focus();
+  await visitor.keyboard.press('Enter');
+  await expect.poll(async () => (await visitor.getByTestId('heed-state').textContent()) ?? '', { timeout: 10_000 }).toMatch(/queue|#\d|person/i);
+  // Queued as a request for a person (the first test's chat was closed, so this is the only one).
+  await expect.poll(() => s.store.queue(), { timeout: 10_000 }).toHaveLength(1);
+  const [queued] = await s.store.queue();
+  expect((await s.store.getConversation(queued!))!.reason).toBe('requested');
+  await visitor.screenshot({ path: join(SHOTS, '8-visitor-asked-for-a-person.png') });
+  await ctx.close();
+}, 60_000);

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_INTENTS } from '../../server/config';
 import { startServer, type TestServer } from '../helpers/server';
 import { TEXTS } from '../../server/chat/texts';
-import { DECLINED_REPLY } from '../../server/bot/engine';
+import { DECLINED_REPLY, PERSON_OFFER } from '../../server/bot/engine';
 import type { WsClient } from '../helpers/ws-client';
 
 let s: TestServer;
@@ -165,6 +165,20 @@ describe('P9 escalation reasons', () => {
     const conversation = (await s.store.getConversation(welcome.conversationId))!;
     expect(conversation.state).toBe('bot');
     expect(conversation.reason).toBeUndefined();
+  });
+
+  it('[P9] an unhappy visitor the handover model is not yet sure about is offered a person with the answer, and the button hands over', async () => {
+    s = await startServer();
+    const v = await s.visitor();
+    const welcome = await v.hello();
+    await v.say('why is there a £4.50 fee per ticket now, that wasnt on the first page');
+    const answer = await v.waitFor((f) => f.type === 'message' && f.message.from === 'bot');
+    expect(answer.message.text.endsWith(PERSON_OFFER.en.text)).toBe(true);
+    expect(answer.message.quickReplies).toContain(PERSON_OFFER.en.button);
+    expect((await s.store.getConversation(welcome.conversationId))!.state).toBe('bot');
+    await v.say(PERSON_OFFER.en.button);
+    await queuedVisitor(v);
+    expect((await s.store.getConversation(welcome.conversationId))!.reason).toBe('requested');
   });
 
   it('[P9] intent: an intent marked escalate:true hands off with reason "intent"', async () => {

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 interface Run { code: number | null; stdout: string; stderr: string; lines: string[] }
@@ -147,8 +147,8 @@ describe('npm run intents -- explain', () => {
     expect(r.stdout).toMatch(/^person model: P\(only a person can settle it\) [01]\.\d\d/m);
     // The handover model's reading, the threshold of the file and the features that weighed most.
     const { handoverThreshold } = JSON.parse(readFileSync('intents/default.json', 'utf8')).settings as { handoverThreshold: number };
-    expect(r.stdout).toContain(`(hands over at ≥ ${handoverThreshold});`);
-    expect(r.stdout).toMatch(/^handover model: P\(a person should take over now\) [01]\.\d{3} \(hands over at ≥ 0\.\d+\); weighed most: (\S+ [+-]\d\.\d\d(, |$)){6}/m);
+    expect(r.stdout).toContain(`(hands over at ≥ ${handoverThreshold}; an answer offers a person at ≥ 0.15 when the visitor is unhappy);`);
+    expect(r.stdout).toMatch(/^handover model: P\(a person should take over now\) [01]\.\d{3} \(hands over at ≥ 0\.\d+; [^)]*\); weighed most: (\S+ [+-]\d\.\d\d(, |$)){6}/m);
 
     const negation = await cli(['explain', "the parcel hasn't arrived, but thanks"]);
     // No pattern: each ranked intent shows both halves of the classifier, and the coverage.
@@ -166,6 +166,13 @@ describe('npm run intents -- explain', () => {
     expect(offTopic.stdout).toMatch(/^decision: reply /m);
   }, 60_000); // three CLI processes, each loading the sentence vectors and training the file: 7-14 s alone, more on a loaded machine
 
+  it('says when the answer offers a person, and shows the offer in the reply', async () => {
+    const r = await cli(['explain', 'why is there a £4.50 fee per ticket now, that wasnt on the first page']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^offers a person: the answer adds "If that doesn't sort it out, I can bring in a person\." and a "Talk to a person" button \(handover ≥ 0\.15, below 0\.4/m);
+    expect(r.stdout).toMatch(/^decision: reply ".* If that doesn't sort it out, I can bring in a person\." with quick replies \[.*"Talk to a person"\]$/m);
+  }, 30_000);
+
   it('says when a visitor declines a person, and that the bot answers instead of handing over', async () => {
     const r = await cli(['explain', 'no need for a person, I found it']);
     expect(r.code).toBe(0);
@@ -182,6 +189,13 @@ describe('npm run intents -- chat', () => {
     expect(r.stdout).toMatch(/\[turn 1\] .* handover=0\.\d\d$/m);
     expect(r.stdout).toMatch(/bot> ESCALATE at turn [23] \(reason: sentiment(, hostile: "useless")?\)/);
     expect(r.stdout).toContain('(with a person now: the bot stays silent');
+  });
+
+  it('shows when an answer offers a person', async () => {
+    const r = await cli(['chat'], 'why is there a £4.50 fee per ticket now, that wasnt on the first page\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\[turn 1\] .* handover=0\.\d\d offers a person \(handover ≥ offerThreshold 0\.15\)$/m);
+    expect(r.stdout).toMatch(/^bot> .* If that doesn't sort it out, I can bring in a person\.$/m);
   });
 });
 
@@ -212,6 +226,20 @@ describe('npm run intents -- escalation', () => {
     const angry = /plainly angry escalated by their third message: (\d+)\/(\d+)/.exec(r.stdout)!;
     expect(Number(angry[1]) / Number(angry[2])).toBeGreaterThanOrEqual(0.99);
   });
+
+  it('says how often the bot offered a person first: to visitors it did not hand over in time, and to those who needed no one', async () => {
+    const cases = join(dir, 'offers.json');
+    const upset = 'why is there a £4.50 fee per ticket now, that wasnt on the first page';
+    await writeFile(cases, JSON.stringify({ intents: resolve('intents/default.json'), conversations: [
+      { name: 'needed a person at once', kind: 'angry', turns: [upset], escalate: true, by: 1 },
+      { name: 'fine with the answer', kind: 'annoyed-then-helped', turns: [upset, 'ok fair enough, thanks'], escalate: false },
+      { name: 'calm', kind: 'calm', turns: ['how long does delivery take?'], escalate: false },
+    ] }));
+    const r = await cli(['escalation', '--cases', cases]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('needed a person at once: expected escalation by turn 1, never escalated; offered a person at turn 1');
+    expect(r.stdout).toMatch(/^offered a person first: 1\/1 of those not handed over in time \(1 by the offer band at offerThreshold 0\.15, the rest by the fallback answer\); the band offered one in 1\/2 chats that should stay with the bot$/m);
+  }, 30_000);
 
   it('exits 2 with the usage on an unknown command', async () => {
     const r = await cli(['frobnicate']);

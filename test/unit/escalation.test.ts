@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DECLINED_REPLY, createBot, loadBot } from '../../server/bot/engine';
-import { CONTENT_AT_OR_ABOVE, REPEATED, decideTurn, initialMemory, textPick } from '../../server/chat/escalation';
+import { DECLINED_REPLY, PERSON_OFFER, createBot, loadBot } from '../../server/bot/engine';
+import { CONTENT_AT_OR_ABOVE, OFFER_EVERY, REPEATED, decideTurn, initialMemory, textPick } from '../../server/chat/escalation';
+import type { MessageModels } from '../../server/bot/message-model';
 import { SAID_MESSAGES, contentStems, declinesPerson, hostility, repair, repeats, settled } from '../../server/bot/cues';
 import type { BotEngine, BotMemory, TurnDecision } from '../../server/bot/types';
 
@@ -329,6 +330,87 @@ describe('[P9] a visitor declining the person the bot offered', () => {
     }
     expect(declinesPerson('no quiero hablar con un bot, quiero una persona', 'es', true)).toBeNull();
     expect(decideTurn(es, ofrecido.memory, 'quiero hablar con una persona').escalate).toBe('requested');
+  });
+});
+
+describe('[P9] offering a person before handing over (offerThreshold)', () => {
+  /** A handover model that reads every message at p (its bias alone): the band's rules, apart from what the model weighs. */
+  const constant = (p: number, language: 'en' | 'es' = 'en'): MessageModels => ({ [language]: { bias: Math.log(p / (1 - p)), weights: new Map() } });
+
+  it('adds one sentence and a "Talk to a person" button to the answer of an unhappy visitor the model is not yet sure about', () => {
+    // A real reading: the shipped model puts this first message between offerThreshold and handoverThreshold.
+    const text = 'why is there a £4.50 fee per ticket now, that wasnt on the first page';
+    const d = decideTurn(bot, initialMemory(), text, 0);
+    expect(d.escalate).toBeUndefined();
+    expect(d.handover!).toBeGreaterThanOrEqual(bot.settings.offerThreshold);
+    expect(d.handover!).toBeLessThan(bot.settings.handoverThreshold);
+    expect(d.offered).toBe(true);
+    const answer = bot.respond(d.intent, 0);
+    expect(d.reply!.text).toBe(`${answer.text} ${PERSON_OFFER.en.text}`);
+    expect(d.reply!.quickReplies).toEqual([...(answer.quickReplies ?? []).filter((q) => q !== 'Talk to a person'), 'Talk to a person']);
+    expect(d.memory.offeredAt).toBe(1);
+    // Pressing the button asks for a person.
+    expect(decideTurn(bot, d.memory, 'Talk to a person').escalate).toBe('requested');
+    // offerThreshold 1 turns the band off: the same answer, no offer.
+    const off = decideTurn({ ...bot, settings: { ...bot.settings, offerThreshold: 1 } }, initialMemory(), text, 0);
+    expect(off.offered).toBeUndefined();
+    expect(off.reply).toEqual(answer);
+  });
+
+  it('never offers to a pleased or calm visitor, and not below the threshold', () => {
+    const models = constant(0.3);
+    for (const text of ['thanks so much, that really helped!', 'ok great, found it', 'how long does delivery take?']) {
+      const d = decideTurn(bot, initialMemory(), text, 0, models);
+      expect(d.sentiment, text).toBeGreaterThanOrEqual(0);
+      expect(d.offered, text).toBeUndefined();
+    }
+    const upset = 'my parcel is late again, this is really annoying';
+    expect(decideTurn(bot, initialMemory(), upset, 0, models).offered).toBe(true);
+    expect(decideTurn(bot, initialMemory(), upset, 0, constant(bot.settings.offerThreshold - 0.01)).offered).toBeUndefined();
+    // At handoverThreshold the model hands over instead.
+    expect(decideTurn(bot, initialMemory(), upset, 0, constant(bot.settings.handoverThreshold + 0.01)).escalate).toBe('sentiment');
+  });
+
+  it(`offers at most once every ${OFFER_EVERY} messages, and never again once the visitor declines`, () => {
+    const models = constant(0.3);
+    // Patient rules, so that only the band acts over four upset messages.
+    const patient: BotEngine = { ...bot, settings: { ...bot.settings, sentimentThreshold: 5, fallbacksBeforeHandoff: 20 } };
+    const upset = ['my parcel is late again, this is really annoying', 'the tracking still says it is at the depot, annoying',
+      'still nothing moving on the tracking, so annoying', 'it is still stuck at the depot, really annoying'];
+    let memory = initialMemory();
+    const offered: number[] = [];
+    for (const [k, text] of upset.entries()) {
+      const d = decideTurn(patient, memory, text, 0, models);
+      expect(d.escalate, text).toBeUndefined();
+      if (d.offered) offered.push(k + 1);
+      memory = d.memory;
+    }
+    expect(offered).toEqual([1, 1 + OFFER_EVERY]);
+    // "No thanks" right after an offer declines it, and the bot stops offering.
+    const first = decideTurn(patient, initialMemory(), upset[0]!, 0, models);
+    const no = decideTurn(patient, first.memory, 'no thanks', 0, models);
+    expect(no.declined).toBeDefined();
+    expect(no.memory.declinedPerson).toBe(true);
+    let after = no.memory;
+    for (const text of upset.slice(1)) {
+      const d = decideTurn(patient, after, text, 0, models);
+      expect(d.offered, text).toBeUndefined();
+      after = d.memory;
+    }
+  });
+
+  it('speaks Spanish in a Spanish file, and its button asks for a person even in a file with no human intent', async () => {
+    const es = await loadBot('intents/default.es.json');
+    const d = decideTurn(es, initialMemory(), 'me cobraron dos veces las zapatillas, qué fastidio', 0, constant(0.3, 'es'));
+    expect(d.offered).toBe(true);
+    expect(d.reply!.text.endsWith(PERSON_OFFER.es.text)).toBe(true);
+    expect(d.reply!.quickReplies).toContain(PERSON_OFFER.es.button);
+    expect(decideTurn(es, d.memory, PERSON_OFFER.es.button).escalate).toBe('requested');
+    const bare = createBot({ language: 'es', intents: [{ name: 'horario', examples: ['a qué hora abrís', 'cuál es el horario'], responses: ['De 9 a 18.'] }] }, 'bare.json');
+    const fallback = decideTurn(bare, initialMemory(), 'blorp fizzwak', 0);
+    expect(fallback.reply!.quickReplies).toEqual([PERSON_OFFER.es.button]); // the built-in fallback speaks the file's language
+    expect(fallback.reply!.text).toMatch(/persona/);
+    expect(decideTurn(bare, fallback.memory, PERSON_OFFER.es.button).escalate).toBe('requested');
   });
 });
 
