@@ -6,7 +6,11 @@
 //   hostile words, the running score and the not-understood count only);
 // - the shipped weights on the same conversations (in-sample: they were trained on them);
 // the cross-validated model at other thresholds and under the old defaults of the other rules,
-// and per block. Short chats (the rounds, 2-5 visitor messages) and long ones (5-10) apart.
+// and per block. Short chats (the rounds, 2-5 visitor messages) and long ones (5-10) apart. Then
+// the offer band (offerThreshold): at each value, of the chats that should reach a person and were
+// not handed over in time, how many were offered one first (by the band or the fallback answer,
+// against the fallback answer alone: the band off), and how many chats that should stay with the
+// bot the band offered a person all the same.
 // Session 7's hand rules on the same files: BENCHMARKS.md.
 //   npx tsx scripts/bench/handover.ts [--language en|es]
 import { loadBot } from '../../server/bot/engine';
@@ -16,7 +20,7 @@ import { handoverFeatures, handoverProbability } from '../../server/bot/handover
 import { decideTurn, initialMemory, readTurn } from '../../server/chat/escalation';
 import type { BotEngine, Language } from '../../server/bot/types';
 import { f3 } from './stats';
-import { scoreOutcomes } from '../intents-cli/escalation';
+import { scoreOffers, scoreOutcomes } from '../intents-cli/escalation';
 
 const args = process.argv.slice(2);
 const only = args.includes('--language') ? args[args.indexOf('--language') + 1] as Language : undefined;
@@ -68,6 +72,14 @@ for (const language of Object.keys(HANDOVER_CASES) as Language[]) {
     ['fallbacksBeforeHandoff 20 (the model alone)', { fallbacksBeforeHandoff: 20 }]] as const) {
     const at = crossValidate(withSettings(s), set, models);
     console.log(`  ${name.padEnd(44)} short ${show(rates(conversations, at, inFile(0)))} | long ${show(rates(conversations, at, inFile(1)))}`);
+  }
+  const offers = (at: ReturnType<typeof crossValidate>, keep: (i: number) => boolean) => scoreOffers(conversations.flatMap((c, i) => (keep(i) ? [{ c, ...at[i]! }] : [])));
+  const showOffers = (o: ReturnType<typeof offers>) =>
+    `late ones offered first ${o.lateOffered}/${o.late} (band ${o.lateOfferedByBand}); band offered to ${o.stayOffered}/${o.stay} (${(100 * o.stayOffered / o.stay).toFixed(1)}%) that should stay`;
+  console.log(` the offer band (cross-validated; shipped offerThreshold ${engine.settings.offerThreshold}): short chats | long chats`);
+  for (const t of [1, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35]) {
+    const at = crossValidate(withSettings({ offerThreshold: t }), set, models);
+    console.log(`  ${(t === 1 ? '1 (off)' : String(t)).padEnd(7)} ${showOffers(offers(at, inFile(0)))} | ${showOffers(offers(at, inFile(1)))}`);
   }
   // Cost per visitor message: the whole turn with the model, the same turn with no model, and the
   // model's own part (features + probability) alone. Quietest of three rounds over every message.
