@@ -325,6 +325,48 @@ export function repeats(stems: readonly string[], earlier: readonly (readonly st
   return false;
 }
 
+/**
+ * Messages that only open a chat: a greeting, "I have a question", "can you help me", "are you
+ * there", in any combination ("hola! una consulta", "Hi there, quick question"). Each piece of the
+ * message between punctuation must be one of these, folded (lower case, no accents or apostrophes).
+ */
+const OPENER_PIECES: Record<Language, ReadonlySet<string>> = {
+  en: new Set([
+    'hi', 'hii', 'hiii', 'hello', 'helo', 'hallo', 'hey', 'heya', 'hiya', 'yo', 'greetings', 'hi hi', 'hey hey',
+    'hi there', 'hello there', 'hey there', 'hi all', 'hi team', 'hello team', 'hi guys', 'hey guys', 'hello all',
+    'good morning', 'good afternoon', 'good evening', 'good day', 'morning', 'afternoon', 'evening', 'gm',
+    'hi good morning', 'hello good morning', 'hi good afternoon', 'hello good afternoon', 'hi good evening', 'hello good evening',
+    'quick question', 'a quick question', 'question', 'i have a question', 'i have a quick question', 'ive got a question',
+    'ive got a quick question', 'got a question', 'got a quick question', 'i have a query', 'a question', 'one question',
+    'can you help me', 'can you help', 'can u help me', 'can u help', 'can someone help me', 'can anyone help me',
+    'could you help me', 'can you help me please', 'help please', 'need help', 'i need help', 'i need some help',
+    'i need help please', 'anyone there', 'is anyone there', 'anybody there', 'is anybody there', 'are you there',
+    'sorry to bother you', 'excuse me', 'please', 'hope youre well', 'hope you are well', 'how are you',
+  ]),
+  es: new Set([
+    'hola', 'holaa', 'holaaa', 'holi', 'ola', 'buenas', 'wenas', 'saludos', 'hola hola', 'que tal', 'hola que tal',
+    'buenos dias', 'buen dia', 'buenas tardes', 'buenas noches', 'hola buenas', 'hola buenos dias', 'hola buen dia',
+    'hola buenas tardes', 'hola buenas noches', 'muy buenas', 'hola muy buenas',
+    'una consulta', 'una pregunta', 'una duda', 'consulta', 'pregunta', 'tengo una consulta', 'tengo una pregunta',
+    'tengo una duda', 'una consultita', 'una preguntita', 'quería hacer una consulta', 'queria hacer una consulta',
+    'queria consultar algo', 'quisiera hacer una consulta', 'ayuda', 'necesito ayuda', 'ayuda por favor', 'por favor',
+    'me ayudas', 'me pueden ayudar', 'me puedes ayudar', 'me podeis ayudar', 'me podrian ayudar', 'me podria ayudar',
+    'hay alguien', 'hay alguien ahi', 'alguien ahi', 'que pena molestar', 'perdon la molestia', 'perdona la molestia',
+    'disculpa', 'disculpe', 'disculpen', 'espero que esten bien', 'como estas', 'como estan',
+  ].map((piece) => stripAccents(piece))),
+};
+
+/**
+ * Whether the message only opens the chat ("hola buenas", "Hi! quick question", "hello?"): it says
+ * nothing about the visitor's matter, so it is no turn of it. Up to eight words.
+ */
+export function opensChat(text: string, language: Language): boolean {
+  const folded = fold(text).replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, ' ');
+  if (folded.split(/\s+/).filter(Boolean).length > 8) return false;
+  const pieces = folded.split(/[,.!?¡¿;:()\-]+|\s+(?:and|y)\s+/u).map((p) => p.trim().replace(/\s+/g, ' ')).filter((p) => p !== '');
+  return pieces.length > 0 && pieces.every((p) => OPENER_PIECES[language].has(p));
+}
+
 /** Whether the message thanks someone or says the matter is settled ("ok, fair enough", "ya funciona"). */
 export function settled(text: string, language: Language): boolean {
   return PATTERNS.settled[language].test(fold(text));

@@ -100,6 +100,8 @@ export interface BotMemory {
   said?: string[][];
   /** How many visitor messages the bot has read (absent in conversations stored before it existed). */
   turns?: number;
+  /** How many messages opened the chat with greetings only, before the first about the visitor's matter. */
+  greetings?: number;
   /** The visitor message (its `turns` count) whose answer last offered a person, by the offer band or the fallback. */
   offeredAt?: number;
   /** Set once the visitor has declined a person: the bot stops offering one unasked. */

@@ -2,7 +2,7 @@
 import type { BotEngine, BotMemory, TurnDecision } from '../bot/types';
 import type { EscalationReason } from '../../shared/protocol';
 import { DECLINED_REPLY, DEFAULT_FALLBACK, PERSON_OFFER } from '../bot/engine';
-import { PERSON_AT, RESOLVED_AT, SARCASTIC_AT, SAID_MESSAGES, contentStems, declinesPerson, hostility, repair, repairProbability, repairReading, personProbability, repeats, resolvedProbability, sarcasm, settled } from '../bot/cues';
+import { PERSON_AT, RESOLVED_AT, SARCASTIC_AT, SAID_MESSAGES, contentStems, declinesPerson, hostility, opensChat, repair, repairProbability, repairReading, personProbability, repeats, resolvedProbability, sarcasm, settled } from '../bot/cues';
 import { handoverFeatures, handoverProbability, type TurnSignals } from '../bot/handover';
 import { LABEL_THRESHOLDS } from '../bot/sentiment';
 import { messageFeatures, type MessageModels } from '../bot/message-model';
@@ -126,11 +126,11 @@ export function decideTurn(engine: BotEngine, memory: BotMemory, text: string, p
   if (r.declined && c.intent === null) return { ...base, reply: { text: DECLINED_REPLY[engine.language] } };
   const reply = engine.respond(c.intent, pick ?? textPick(text));
   // The fallback answer offers a person by itself (the built-in one does; a site's own should).
-  if (c.intent === null) return { ...base, memory: { ...r.memory, offeredAt: r.signals.turn }, reply };
+  if (c.intent === null) return { ...base, memory: { ...r.memory, offeredAt: r.memory.turns }, reply };
   if (offersPerson(settings, r, handover)) {
     const offer = PERSON_OFFER[engine.language];
     return {
-      ...base, offered: true, memory: { ...r.memory, offeredAt: r.signals.turn },
+      ...base, offered: true, memory: { ...r.memory, offeredAt: r.memory.turns },
       reply: { text: `${reply.text} ${offer.text}`, quickReplies: [...(reply.quickReplies ?? []).filter((q) => q !== offer.button), offer.button] },
     };
   }
@@ -152,7 +152,7 @@ function offersPerson(settings: BotEngine['settings'], r: TurnReading, handover:
   if (r.declined || r.memory.declinedPerson) return false;
   const unhappy = r.sentiment < 0 || r.repaired !== null || r.missed !== null || r.repeated;
   const last = r.memory.offeredAt;
-  return unhappy && (last === undefined || r.signals.turn - last >= OFFER_EVERY);
+  return unhappy && (last === undefined || r.memory.turns! - last >= OFFER_EVERY);
 }
 
 /** Everything the policy reads in one visitor message, before it decides. */
@@ -203,6 +203,12 @@ export function readTurn(engine: BotEngine, memory: BotMemory, text: string): Tu
   // over the repair phrases ("no, I don't need a person"); a bare one does not ("no thanks, that
   // doesn't help" says the answer missed).
   const turn = (memory.turns ?? memory.said?.length ?? 0) + 1;
+  // A chat opened with greetings only ("hola buenas", "hi, quick question") starts on the first
+  // message about the visitor's matter: that one is its first turn, not a reply to the bot's
+  // greeting, and the greetings are neither misses nor things the visitor might say again.
+  const greeted = memory.greetings ?? 0;
+  const opening = greeted === turn - 1 && opensChat(text, engine.language);
+  const topicTurn = opening ? 1 : turn - greeted;
   const offered = memory.fallbacks > 0 || (memory.offeredAt !== undefined && memory.offeredAt === turn - 1);
   const offer = button ? null : declinesPerson(text, engine.language, offered);
   const declined = offer && (offer.named || !said) ? offer : null;
@@ -213,8 +219,8 @@ export function readTurn(engine: BotEngine, memory: BotMemory, text: string): Tu
   // 8% of calm visitors' follow-ups ("i have a uni email does that work"), which deserve their
   // answer; letting it clear the intent too bought almost no recall (BENCHMARKS.md).
   const features = messageFeatures(text); // read by every message model
-  const later = turn > 1;
-  const answered = !requested && !repaired && !button && !declined && (memory.said?.length ?? 0) > 0;
+  const later = topicTurn > 1;
+  const answered = !requested && !repaired && !button && !declined && later && (memory.said?.length ?? 0) > 0;
   // The resolved model: after an answer, the visitor says the matter is settled ("ok found the
   // rebooking link in the dispatch email, picked saturday", "found it in spam. of course it was in
   // spam. thanks"). Such a message is not a correction, not sarcasm and not a complaint, whatever
@@ -243,15 +249,16 @@ export function readTurn(engine: BotEngine, memory: BotMemory, text: string): Tu
   // resets it anyway, so most messages skip the settled-words scan.)
   const pleased = resolved || declined !== null || ((c.intent === null || repeated) && !repaired && !missed &&
     (sentiment >= CONTENT_AT_OR_ABOVE || (sentiment >= 0 && settled(text, engine.language))));
-  const fallbacks = pleased ? (c.intent === null ? memory.fallbacks : 0) : c.intent === null || missed || repeated ? memory.fallbacks + 1 : 0;
+  const fallbacks = opening ? memory.fallbacks : pleased ? (c.intent === null ? memory.fallbacks : 0) : c.intent === null || missed || repeated ? memory.fallbacks + 1 : 0;
   const next: BotMemory = {
-    running, fallbacks, said: [...(memory.said ?? []), stems].slice(-SAID_MESSAGES), turns: turn,
+    running, fallbacks, said: opening ? memory.said ?? [] : [...(memory.said ?? []), stems].slice(-SAID_MESSAGES), turns: turn,
+    ...(opening || greeted > 0 ? { greetings: opening ? greeted + 1 : greeted } : {}),
     ...(memory.offeredAt !== undefined ? { offeredAt: memory.offeredAt } : {}),
     ...(memory.declinedPerson || declined ? { declinedPerson: true } : {}),
   };
   const intent = c.intent === null ? undefined : engine.intent(c.intent);
   const signals: TurnSignals = {
-    turn, sentiment, running, fallbacksBefore: memory.fallbacks, fallbacks, intent: c.intent, confidence: c.confidence,
+    turn: topicTurn, sentiment, running, fallbacksBefore: memory.fallbacks, fallbacks, intent: c.intent, confidence: c.confidence,
     sarcasm: button ? 0 : sarcasmP, person: personProbability(text, engine.language, features), repair: repairP, resolved: settledP, hostile: hostile !== null,
   };
   return { c, intent, sentiment, running, fallbacks, hostile, ...(sarcastic !== undefined ? { sarcastic } : {}), repaired, missed, repeated, declined, memory: next, features, signals };

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DECLINED_REPLY, PERSON_OFFER, createBot, loadBot } from '../../server/bot/engine';
 import { CONTENT_AT_OR_ABOVE, OFFER_EVERY, REPEATED, decideTurn, initialMemory, textPick } from '../../server/chat/escalation';
 import type { MessageModels } from '../../server/bot/message-model';
-import { SAID_MESSAGES, contentStems, declinesPerson, hostility, repair, repeats, settled } from '../../server/bot/cues';
+import { SAID_MESSAGES, contentStems, declinesPerson, hostility, opensChat, repair, repeats, settled } from '../../server/bot/cues';
 import type { BotEngine, BotMemory, TurnDecision } from '../../server/bot/types';
 
 let bot: BotEngine;
@@ -330,6 +330,33 @@ describe('[P9] a visitor declining the person the bot offered', () => {
     }
     expect(declinesPerson('no quiero hablar con un bot, quiero una persona', 'es', true)).toBeNull();
     expect(decideTurn(es, ofrecido.memory, 'quiero hablar con una persona').escalate).toBe('requested');
+  });
+});
+
+describe('[P9] a chat opened with greetings only', () => {
+  it('tells a message that only opens the chat from one about the matter, in English and Spanish', () => {
+    for (const text of ['hi', 'Hi there!', 'hello?', 'Good afternoon', 'hi, quick question', 'Hi! can you help me?', 'hey 👋']) expect(opensChat(text, 'en'), text).toBe(true);
+    for (const text of ['hi where is my order', 'hello, my parcel is late', 'hi i cant log in', 'help me get a refund', 'no']) expect(opensChat(text, 'en'), text).toBe(false);
+    for (const text of ['hola! una consulta', 'hola buenas', 'Buenas', 'hola! buen día', 'Buenas tardes, qué pena molestar', 'Buenos días, una pregunta']) expect(opensChat(text, 'es'), text).toBe(true);
+    for (const text of ['hola, el pedido no llegó', 'ola mi pedido', 'buenas, me cobraron dos veces']) expect(opensChat(text, 'es'), text).toBe(false);
+  });
+
+  it('reads the first message about the matter as the first turn: the same handover reading as with no greeting, and the greeting is no miss', async () => {
+    const es = await loadBot('intents/default.es.json');
+    const matter = 'me voy de vacaciones 2 semanas y no quiero q me llegue el bulto de concentrado del perro, como hago para saltar el proximo envio?';
+    for (const opener of ['hola buenas', 'hola! una consulta', 'Buenas']) {
+      const greeted = decideTurn(es, initialMemory(), opener, 0);
+      expect(greeted.escalate, opener).toBeUndefined();
+      expect(greeted.memory).toMatchObject({ fallbacks: 0, greetings: 1, turns: 1 });
+      const after = decideTurn(es, greeted.memory, matter, 0);
+      const alone = decideTurn(es, { ...initialMemory(), running: greeted.memory.running }, matter, 0);
+      expect(after.handover, opener).toBe(alone.handover);
+      expect(after.escalate, opener).toBeUndefined();
+      expect(after.memory).toMatchObject({ greetings: 1, turns: 2 });
+    }
+    // Greetings after the first message about the matter are ordinary turns.
+    const first = decideTurn(bot, initialMemory(), 'where is my order?', 0);
+    expect(decideTurn(bot, first.memory, 'hello?', 0).memory.greetings).toBeUndefined();
   });
 });
 
