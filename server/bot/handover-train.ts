@@ -145,8 +145,9 @@ export function replayWith(engine: BotEngine, turns: readonly string[], models: 
   for (let i = 0; i < turns.length; i++) {
     const d = decideTurn(engine, memory, turns[i]!, undefined, models);
     if (d.escalate) return { at: i + 1, reason: d.escalate, offered, fallback };
+    // decideTurn records every answer that offers a person (memory.offeredAt): the band's, or else the fallback's.
     if (d.offered) offered.push(i + 1);
-    else if (d.intent === null && !d.declined) fallback.push(i + 1);
+    else if (d.memory.offeredAt === d.memory.turns) fallback.push(i + 1);
     memory = d.memory;
   }
   return { at: null, offered, fallback };
